@@ -1,0 +1,70 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { healthResponse, type HealthResponse } from '@yiyang/contracts';
+import type { Database } from './platform/db/database';
+import { registerAccessControl } from './platform/auth/access-control';
+import { registerErrorHandler } from './platform/errors/error-handler';
+import { errorMessage, registerErrors } from './platform/errors/error-catalog';
+import { validatorCompiler } from './platform/http/zod-compilers';
+import { registerOpenApi } from './platform/http/openapi';
+import { registerStaticWeb } from './platform/http/static-web';
+import { auditRoutes } from './platform/audit/audit.routes';
+import { createRegionsService, regionsRoutes, REGION_ERRORS } from './modules/regions/index';
+import { createUsersService, usersRoutes, USER_ERRORS } from './modules/users/index';
+import { AUTH_ERRORS, authRoutes, createAuthService, SESSION_COOKIE } from './modules/auth/index';
+
+export interface AppDeps {
+  database: Database;
+  broker: HealthResponse['broker'];
+  version: string;
+  sessionHours?: number;
+  cookieSecure?: boolean;
+  trustProxy?: boolean;
+  /** Folder of the built web app, served at `/` when present. */
+  webDist?: string;
+  logger?: boolean | { level: string };
+}
+
+for (const catalog of [REGION_ERRORS, USER_ERRORS, AUTH_ERRORS]) registerErrors(catalog);
+
+/** The whole application, ready to listen or to be called through inject() in tests. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const { db } = deps.database;
+  const regions = createRegionsService(db);
+  const users = createUsersService(db, regions);
+  const auth = createAuthService(db, users, regions, deps.sessionHours ?? 12);
+
+  await app.register(cookie);
+  registerErrorHandler(app);
+  registerAccessControl(app, (request) => auth.resolve(request.cookies[SESSION_COOKIE]));
+  await registerOpenApi(app, deps.version);
+
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and what the server runs on', response: { 200: healthResponse } } },
+    async () => ({ status: 'ok' as const, database: deps.database.kind, broker: deps.broker, version: deps.version }),
+  );
+  await app.register(regionsRoutes(regions));
+  await app.register(usersRoutes(users));
+  await app.register(authRoutes(auth, deps.cookieSecure ?? false));
+  await app.register(auditRoutes(db));
+
+  const servesWeb = await registerStaticWeb(app, deps.webDist);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (servesWeb && request.method === 'GET' && !path.startsWith('/api')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', request.locale) } });
+  });
+  return app;
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  MQTT_URL: z
+    .string()
+    .regex(/^(mqtts?|wss?|tcp|tls):\/\/|^off$/, { error: 'must be an mqtt://, mqtts://, ws:// URL, or "off"' })
+    .optional(),
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  YIYANG_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  YIYANG_DEMO: flag.optional(),
+  YIYANG_DEMO_PASSWORD: z.string().min(10).optional(),
+  YIYANG_DEMO_ELDERS: z.coerce.number().int().min(0).max(2_000_000).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: flag.default(false),
+  COOKIE_SECURE: flag.optional(),
+  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+});
+
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type BrokerConfig =
+  | { kind: 'embedded'; port: number; portExplicit: boolean }
+  | { kind: 'external'; url: string }
+  | { kind: 'off' };
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  broker: BrokerConfig;
+  secret: string | undefined;
+  demo: boolean;
+  demoPassword: string | undefined;
+  logLevel: string;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  sessionHours: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once, with a message that names every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const parsed = envSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const database: DatabaseConfig = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL }
+    : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
+  const broker: BrokerConfig =
+    e.MQTT_URL === 'off'
+      ? { kind: 'off' }
+      : e.MQTT_URL
+        ? { kind: 'external', url: e.MQTT_URL }
+        : { kind: 'embedded', port: e.MQTT_PORT ?? 1883, portExplicit: e.MQTT_PORT !== undefined };
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    database,
+    broker,
+    secret: e.YIYANG_SECRET,
+    // Demo data belongs with the embedded database; a PostgreSQL deployment opts in explicitly.
+    demo: e.YIYANG_DEMO ?? database.kind === 'pglite',
+    demoPassword: e.YIYANG_DEMO_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE ?? false,
+    sessionHours: e.SESSION_HOURS,
+  };
+}

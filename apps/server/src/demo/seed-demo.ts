@@ -1,0 +1,32 @@
+import type { Database } from '../platform/db/database';
+import { systemActor } from '../platform/audit/audit-writer';
+import { createRegionsService, hohhotDemoRegions } from '../modules/regions/index';
+import { createUsersService } from '../modules/users/index';
+import { demoAccountPlan, randomDemoPassword, type DemoAccount } from './demo-accounts';
+
+/** Seeds the administrative division tree of the demo city; existing regions are kept. */
+export async function seedDemoRegions(database: Database): Promise<void> {
+  await createRegionsService(database.db).insertMany(hohhotDemoRegions());
+}
+
+/**
+ * The demo city on an empty database: regions and one account per role. Passwords are random
+ * unless given (tests, screenshots), and returned so that they can be shown at start.
+ */
+export async function seedDemo(database: Database, options: { password?: string } = {}): Promise<DemoAccount[]> {
+  await seedDemoRegions(database);
+  const regions = createRegionsService(database.db);
+  const users = createUsersService(database.db, regions);
+  const firstStreet = (await regions.children('150102000000'))[0]!.code;
+  const firstCommunity = (await regions.children(firstStreet))[0]!.code;
+  const accounts: DemoAccount[] = [];
+  const actor = systemActor('demo-seed');
+  for (const plan of demoAccountPlan(firstStreet, firstCommunity)) {
+    const password = options.password ?? randomDemoPassword();
+    if (!(await users.findByUsername(plan.username))) {
+      await users.create('system', actor, { ...plan, password, providerId: null });
+    }
+    accounts.push({ ...plan, password });
+  }
+  return accounts;
+}

@@ -1,0 +1,156 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, count, eq, gt, lt, or } from 'drizzle-orm';
+import { permissionsOf } from '@yiyang/domain';
+import type { SessionUserDto } from '@yiyang/contracts';
+import type { Db } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import { decoyPasswordHash, verifyPassword } from '../../platform/auth/password-hash';
+import type { SessionUser } from '../../platform/auth/session-user';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import type { Locale } from '../../platform/i18n/locale';
+import type { RegionsService } from '../regions/index';
+import type { UserRow, UsersService } from '../users/index';
+import { loginFailures, sessions } from './auth.tables';
+
+/** Failed sign-ins one address may make in the window before it is refused. */
+export const IP_FAILURE_LIMIT = 20;
+export const IP_WINDOW_MINUTES = 15;
+/** How often the last-seen time of a session is written, at most. */
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function formatUnlock(at: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    hour12: false,
+  }).format(at);
+}
+
+export function createAuthService(db: Db, usersService: UsersService, regions: RegionsService, sessionHours: number) {
+  function toSessionUser(user: UserRow, sessionId: string): SessionUser {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      regionCode: user.regionCode,
+      providerId: user.providerId,
+      permissions: permissionsOf(user.role),
+      mustChangePassword: user.mustChangePassword,
+      sessionId,
+    };
+  }
+
+  async function recordAddressFailure(ip: string, username: string) {
+    await db.insert(loginFailures).values({ ip, username: username.slice(0, 64) });
+    await db
+      .delete(loginFailures)
+      .where(and(eq(loginFailures.ip, ip), lt(loginFailures.at, new Date(Date.now() - 24 * 3600_000))));
+  }
+
+  async function createSession(user: UserRow, actor: AuditActor): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await db.insert(sessions).values({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + sessionHours * 3600_000),
+      ip: actor.ip,
+      userAgent: actor.userAgent,
+    });
+    return token;
+  }
+
+  return {
+    sessionHours,
+
+    /** Returns the new session token; every failure answers the same for unknown users and wrong passwords. */
+    async login(username: string, password: string, actor: AuditActor & { ip: string }, locale: Locale) {
+      const since = new Date(Date.now() - IP_WINDOW_MINUTES * 60_000);
+      const [recent] = await db
+        .select({ n: count() })
+        .from(loginFailures)
+        .where(and(eq(loginFailures.ip, actor.ip), gt(loginFailures.at, since)));
+      if ((recent?.n ?? 0) >= IP_FAILURE_LIMIT) {
+        throw new AppError('AUTH_TOO_MANY_ATTEMPTS', { minutes: IP_WINDOW_MINUTES });
+      }
+
+      const user = await usersService.findByUsername(username);
+      if (!user || user.status !== 'active') {
+        await verifyPassword(password, await decoyPasswordHash());
+        await recordAddressFailure(actor.ip, username);
+        throw new AppError('AUTH_INVALID_CREDENTIALS');
+      }
+      const lockedError = (until: Date) =>
+        new AppError('AUTH_ACCOUNT_LOCKED', { unlockAt: formatUnlock(until, locale) }, { unlockAt: until.toISOString() });
+      if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
+
+      if (!(await verifyPassword(password, user.passwordHash))) {
+        const lockedUntil = await usersService.recordLoginFailure(user.id);
+        await recordAddressFailure(actor.ip, username);
+        await writeAudit(db, { ...actor, actorUsername: user.username }, {
+          action: 'auth.login_failed',
+          entity: 'user',
+          entityId: user.id,
+          regionCode: user.regionCode,
+        });
+        if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil);
+        throw new AppError('AUTH_INVALID_CREDENTIALS');
+      }
+
+      await usersService.recordLoginSuccess(user.id);
+      const token = await createSession(user, actor);
+      await writeAudit(db, { ...actor, actorId: user.id, actorUsername: user.username, actorRole: user.role }, {
+        action: 'auth.login',
+        entity: 'user',
+        entityId: user.id,
+        regionCode: user.regionCode,
+      });
+      return token;
+    },
+
+    /** The user behind a session token, if the session is current and the account active. */
+    async resolve(token: string | undefined): Promise<SessionUser | null> {
+      if (!token || token.length > 100) return null;
+      const tokenHash = hashToken(token);
+      const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+      if (!session || session.expiresAt <= new Date()) return null;
+      const user = await usersService.findById(session.userId);
+      if (!user || user.status !== 'active' || session.createdAt < user.passwordChangedAt) return null;
+      if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+        await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
+      }
+      return toSessionUser(user, tokenHash);
+    },
+
+    async logout(user: SessionUser, actor: AuditActor): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.tokenHash, user.sessionId));
+      await writeAudit(db, actor, {
+        action: 'auth.logout',
+        entity: 'user',
+        entityId: user.id,
+        regionCode: user.regionCode,
+      });
+    },
+
+    async me(user: SessionUser): Promise<SessionUserDto> {
+      const region = await regions.get(user.regionCode);
+      const { sessionId: _session, ...rest } = user;
+      return { ...rest, permissions: [...user.permissions], regionName: region?.name ?? user.regionCode };
+    },
+
+    /** Checks the current password, sets the new one, ends every other session; returns a fresh token. */
+    async changePassword(user: SessionUser, actor: AuditActor, currentPassword: string, newPassword: string) {
+      const row = await usersService.findById(user.id);
+      if (!row) throw new AppError('AUTH_REQUIRED');
+      if (!(await verifyPassword(currentPassword, row.passwordHash))) throw new AppError('AUTH_PASSWORD_WRONG');
+      await usersService.setOwnPassword(actor, row, newPassword);
+      await db.delete(sessions).where(or(eq(sessions.userId, user.id), lt(sessions.expiresAt, new Date())));
+      return createSession(row, actor);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

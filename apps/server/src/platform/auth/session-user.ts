@@ -1,0 +1,38 @@
+import type { Permission, Role } from '@yiyang/domain';
+import type { Locale } from '../i18n/locale';
+
+/** The signed-in caller as every route sees it. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** 12-digit code of the region the user works in; its prefix is the user's scope. */
+  regionCode: string;
+  providerId: string | null;
+  permissions: readonly Permission[];
+  mustChangePassword: boolean;
+  sessionId: string;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  config: unknown;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a caller needs; every route declares one, or `public: true`. */
+    permission?: Permission | 'session';
+    public?: boolean;
+  }
+  interface FastifyInstance {
+    /** Every route registered, with its access declaration: for the route-permission test. */
+    routeTable(): RegisteredRoute[];
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+    locale: Locale;
+  }
+}

@@ -1,0 +1,38 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../config';
+
+/** What every module gets: a Drizzle database, or a transaction of one (same interface). */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The node-postgres pool, for what needs one connection of its own (session advisory locks). */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig | { kind: 'pglite-memory' }): Promise<Database> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // Fail at start, with the driver's message, rather than at the first request.
+    const client = await pool.connect();
+    client.release();
+    const db = drizzlePg(pool) as unknown as Db;
+    return { db, kind: 'postgres', pool, close: () => pool.end() };
+  }
+  const client = config.kind === 'pglite' ? await PGlite.create(config.dataDir) : await PGlite.create();
+  const db = drizzlePglite(client) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Runs a raw statement on either driver and returns its rows. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import type { Role } from '@yiyang/domain';
+import { buildApp } from '../src/app';
+import { openDatabase, type Database } from '../src/platform/db/database';
+import { runMigrations } from '../src/platform/db/migrate';
+import { seedDemoRegions } from '../src/demo/seed-demo';
+import { systemActor } from '../src/platform/audit/audit-writer';
+import { createRegionsService } from '../src/modules/regions/index';
+import { createUsersService } from '../src/modules/users/index';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or — when the suite runs with
+ * TEST_DB=postgres — a new database on the server at TEST_DATABASE_URL, dropped afterwards.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (process.env.TEST_DB !== 'postgres' || !url) {
+    const database = await openDatabase({ kind: 'pglite-memory' });
+    await runMigrations(database);
+    return database;
+  }
+  const name = `yiyang_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: testUrl.toString() });
+  await runMigrations(database);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'Test-password-2026';
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+  /** Creates an active user (password TEST_PASSWORD, no forced change) and returns its id. */
+  createUser(username: string, role: Role, regionCode: string, providerId?: string): Promise<string>;
+  /** Signs in and returns the Cookie header value. */
+  login(username: string, password?: string): Promise<string>;
+  /** inject() with the session cookie of `as` and JSON body. */
+  call(as: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+/** The app on a fresh database with the demo region tree (no demo accounts). */
+export async function createTestApp(): Promise<TestContext> {
+  const database = await createTestDatabase();
+  await seedDemoRegions(database);
+  const app = await buildApp({ database, broker: 'off', version: 'test' });
+  const users = createUsersService(database.db, createRegionsService(database.db));
+  const cookies = new Map<string, string>();
+
+  async function login(username: string, password = TEST_PASSWORD): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'yiyang_session');
+    const header = `yiyang_session=${cookie!.value}`;
+    cookies.set(username, header);
+    return header;
+  }
+
+  return {
+    app,
+    database,
+    login,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+    async createUser(username, role, regionCode, providerId) {
+      const created = await users.create('system', systemActor('test'), {
+        username,
+        displayName: username,
+        role,
+        regionCode,
+        providerId: providerId ?? null,
+        password: TEST_PASSWORD,
+      });
+      return created.id;
+    },
+    async call(as, options) {
+      const cookie = as === null ? undefined : (cookies.get(as) ?? (await login(as)));
+      return app.inject({ ...options, headers: { ...(cookie ? { cookie } : {}), ...options.headers } });
+    },
+  };
+}
+
+/** Demo streets and communities used across tests (first two streets of 新城区). */
+export const STREET_A = '150102001000';
+export const STREET_B = '150102002000';
+export const COMMUNITY_A1 = '150102001001';
+export const DISTRICT = '150102000000';
+export const CITY = '150100000000';

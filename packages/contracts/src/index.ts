@@ -1,0 +1,6 @@
+export * from './common';
+export * from './auth';
+export * from './users';
+export * from './regions';
+export * from './audit';
+export * from './validation-messages';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, ROLES } from '@yiyang/domain';
+import { isoDateTime, pageQuery, regionCode } from './common';
+
+export const USER_STATUSES = ['active', 'disabled'] as const;
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { error: 'validation.username' });
+
+export const user = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  regionCode: z.string(),
+  regionName: z.string(),
+  providerId: z.uuid().nullable(),
+  status: z.enum(USER_STATUSES),
+  lockedUntil: isoDateTime.nullable(),
+  lastLoginAt: isoDateTime.nullable(),
+  mustChangePassword: z.boolean(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type UserDto = z.infer<typeof user>;
+
+const displayName = z.string().trim().min(1).max(50);
+
+export const createUserBody = z.strictObject({
+  username,
+  displayName,
+  role: z.enum(ROLES),
+  regionCode,
+  providerId: z.uuid().nullable().optional(),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+export type CreateUserBody = z.infer<typeof createUserBody>;
+
+export const updateUserBody = z
+  .strictObject({
+    displayName,
+    role: z.enum(ROLES),
+    regionCode,
+    providerId: z.uuid().nullable(),
+    status: z.enum(USER_STATUSES),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { error: 'validation.emptyUpdate' });
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+export const resetPasswordBody = z.strictObject({
+  newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
+
+export const listUsersQuery = pageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  role: z.enum(ROLES).optional(),
+  regionCode: regionCode.optional(),
+  status: z.enum(USER_STATUSES).optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;

@@ -1,0 +1,12 @@
+/** Texts for the custom `validation.*` keys that contract schemas use as messages. */
+export const VALIDATION_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
+  'validation.regionCode': {
+    'zh-CN': '行政区划代码须为12位数字，且层级正确',
+    en: 'A region code has 12 digits and a valid level',
+  },
+  'validation.username': {
+    'zh-CN': '用户名为3–32位小写字母、数字或 . _ -，以字母或数字开头',
+    en: 'A username has 3–32 lower-case letters, digits or . _ -, starting with a letter or digit',
+  },
+  'validation.emptyUpdate': { 'zh-CN': '没有要修改的字段', en: 'Nothing to change' },
+};

@@ -1,0 +1,59 @@
+/**
+ * Roles and what they may do. This is the one table that maps roles to permissions; routes
+ * declare a permission, never a role. Each module adds its permissions here.
+ */
+export const ROLES = [
+  'admin',
+  'civil_affairs',
+  'community_worker',
+  'assessor',
+  'provider_manager',
+  'caregiver',
+  'operator',
+  'inspector',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  /** Read the user accounts in one's scope. */
+  'users:read',
+  /** Create, change, lock and unlock user accounts in one's scope. */
+  'users:write',
+  /** Read the audit log of one's scope. */
+  'audit:read',
+  /** See identity numbers and phone numbers in clear (every reveal is audited). */
+  'pii:reveal',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['users:read', 'users:write', 'audit:read'],
+  civil_affairs: ['users:read', 'users:write', 'audit:read', 'pii:reveal'],
+  community_worker: [],
+  assessor: [],
+  provider_manager: [],
+  caregiver: [],
+  operator: [],
+  inspector: [],
+};
+
+/** Roles that act for one service provider and so carry a provider id. */
+export const PROVIDER_ROLES: readonly Role[] = ['provider_manager', 'caregiver'];
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * Which roles a user may hand out. Nobody but an admin grants admin; officials create the
+ * accounts that work in their region.
+ */
+export function grantableRoles(role: Role): readonly Role[] {
+  if (role === 'admin') return ROLES;
+  if (hasPermission(role, 'users:write')) return ROLES.filter((r) => r !== 'admin');
+  return [];
+}

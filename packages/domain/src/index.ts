@@ -1,0 +1,3 @@
+export * from './region/region-code';
+export * from './auth/roles';
+export * from './auth/password-policy';
