@@ -151,6 +151,11 @@ export function createUsersService(db: Db, regions: RegionsService) {
     },
 
     async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateUserBody): Promise<UserDto> {
+      if (body.regionCode !== undefined) {
+        await regions.require(body.regionCode);
+        assertAssignable(body.regionCode, caller);
+      }
+      // Inside the transaction only `tx` may be used: PGlite has one connection, held by it.
       const row = await db.transaction(async (tx) => {
         const before = await visible(caller, id, tx);
         assertMayManage(caller, before);
@@ -158,10 +163,6 @@ export function createUsersService(db: Db, regions: RegionsService) {
         if (before.id === caller.id && changesStanding) throw new AppError('USER_SELF_CHANGE_FORBIDDEN');
         const role = body.role ?? before.role;
         if (body.role !== undefined) assertMayGrant(caller, body.role);
-        if (body.regionCode !== undefined) {
-          await regions.require(body.regionCode);
-          assertAssignable(body.regionCode, caller);
-        }
         const providerId = body.providerId !== undefined ? body.providerId : before.providerId;
         assertProviderFits(role, providerId);
         const [after] = await tx
