@@ -1,0 +1,110 @@
+import { Command, Option } from 'commander';
+import { ROLES, normalizeRegionCode } from '@yiyang/domain';
+import { ConfigError, loadConfig } from '../config';
+import { DataDirInUseError } from '../platform/db/data-dir-lock';
+import type { Database } from '../platform/db/database';
+import { openConfiguredDatabase } from '../platform/runtime/open-configured-database';
+import { AppError } from '../platform/errors/app-error';
+import { errorMessage, registerErrors } from '../platform/errors/error-catalog';
+import { systemActor } from '../platform/audit/audit-writer';
+import { createRegionsService, REGION_ERRORS } from '../modules/regions/index';
+import { createUsersService, USER_ERRORS } from '../modules/users/index';
+import { seedDemo } from '../demo/seed-demo';
+import { formatDemoAccounts, saveDemoAccounts } from '../demo/demo-accounts-file';
+import { readSecret } from './read-secret';
+
+for (const catalog of [REGION_ERRORS, USER_ERRORS]) registerErrors(catalog);
+
+/** Opens the configured database (the data-directory lock included), runs `work`, closes. */
+async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
+  const database = await openConfiguredDatabase(loadConfig());
+  try {
+    await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function regionOption(value: string): string {
+  const code = normalizeRegionCode(value);
+  if (!code) throw new Error(`--region ${value}: give a 12-digit region code or its prefix (1501, 150102, 150102001)`);
+  return code;
+}
+
+const program = new Command('yiyang')
+  .description('Yiyang 颐养 command line. Uses DATA_DIR / DATABASE_URL like the server.')
+  .showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (the server also does this at start)')
+  .action(() => withDatabase(async () => console.log('Database is up to date.')));
+
+program
+  .command('demo')
+  .description('seed the demo city (regions of Hohhot and one account per role) into an empty database')
+  .option('--password <password>', 'one password for every demo account (default: random ones)')
+  .action((options: { password?: string }) =>
+    withDatabase(async (database) => {
+      const users = createUsersService(database.db, createRegionsService(database.db));
+      if ((await users.count()) > 0) throw new Error('The database already has user accounts; demo data goes into an empty one.');
+      const accounts = await seedDemo(database, { password: options.password });
+      saveDemoAccounts(loadConfig().dataDir, accounts);
+      console.log(`Demo city seeded. Accounts:\n${formatDemoAccounts(accounts)}`);
+    }),
+  );
+
+const user = program.command('user').description('manage user accounts');
+
+user
+  .command('add')
+  .description('create a user account (the first administrator, for instance)')
+  .requiredOption('--username <username>', '3–32 lower-case letters, digits, . _ -')
+  .addOption(new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory())
+  .requiredOption('--region <code>', 'region code of the scope: 1501, 150102, 150102001 or 12 digits', regionOption)
+  .option('--password <password>', 'initial password (asked for when omitted)')
+  .option('--name <displayName>', 'name shown in the UI (default: the username)')
+  .option('--provider <id>', 'provider id, for provider_manager and caregiver')
+  .action(
+    (o: { username: string; role: (typeof ROLES)[number]; region: string; password?: string; name?: string; provider?: string }) =>
+      withDatabase(async (database) => {
+        const users = createUsersService(database.db, createRegionsService(database.db));
+        const password = o.password ?? (await readSecret('Password: '));
+        const created = await users.create('system', systemActor('cli'), {
+          username: o.username.trim().toLowerCase(),
+          displayName: o.name ?? o.username,
+          role: o.role,
+          regionCode: o.region,
+          providerId: o.provider ?? null,
+          password,
+        });
+        console.log(`Created ${created.username} (${created.role}, ${created.regionName} ${created.regionCode}).`);
+      }),
+  );
+
+user
+  .command('passwd')
+  .description('set a user’s password and lift any sign-in lock')
+  .requiredOption('--username <username>', 'the account')
+  .option('--password <password>', 'new password (asked for when omitted)')
+  .action((o: { username: string; password?: string }) =>
+    withDatabase(async (database) => {
+      const users = createUsersService(database.db, createRegionsService(database.db));
+      const found = await users.findByUsername(o.username);
+      if (!found) throw new Error(`No user ${o.username}.`);
+      const password = o.password ?? (await readSecret('New password: '));
+      await users.resetPassword('system', systemActor('cli'), found.id, password);
+      console.log(`Password of ${found.username} changed; their other sessions have ended.`);
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    console.error(`${error.code}: ${errorMessage(error.code, 'zh-CN', error.params)} / ${errorMessage(error.code, 'en', error.params)}`);
+  } else if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof Error) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

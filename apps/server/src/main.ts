@@ -1,0 +1,106 @@
+import type { HealthResponse } from '@yiyang/contracts';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { DataDirInUseError } from './platform/db/data-dir-lock';
+import { openConfiguredDatabase } from './platform/runtime/open-configured-database';
+import { appVersion, webDistDir } from './platform/runtime/paths';
+import { startEmbeddedBroker } from './platform/mqtt/embedded-broker';
+import { connectExternalBroker } from './platform/mqtt/external-broker';
+import { createUsersService } from './modules/users/index';
+import { createRegionsService } from './modules/regions/index';
+import { seedDemo } from './demo/seed-demo';
+import { formatDemoAccounts, loadDemoAccounts, saveDemoAccounts } from './demo/demo-accounts-file';
+import type { Database } from './platform/db/database';
+
+async function startBroker(config: Config, log: (msg: string) => void) {
+  const broker = config.broker;
+  if (broker.kind === 'embedded') {
+    const embedded = await startEmbeddedBroker({
+      port: broker.port,
+      host: config.host,
+      portExplicit: broker.portExplicit,
+      onFallback: (wanted, got) =>
+        log(`MQTT port ${wanted} is taken (another broker?); the embedded broker listens on ${got}. Set MQTT_PORT to choose.`),
+    });
+    return { kind: 'embedded' as const, describe: `embedded MQTT broker on port ${embedded.port}`, close: embedded.close };
+  }
+  if (broker.kind === 'external') {
+    const client = connectExternalBroker(broker.url, (error) => log(`MQTT broker ${broker.url}: ${error.message}`));
+    return { kind: 'external' as const, describe: `external MQTT broker ${broker.url}`, close: () => client.endAsync() };
+  }
+  return { kind: 'off' as const, describe: 'MQTT off', close: async () => undefined };
+}
+
+/** Demo mode on an empty database seeds the demo city; every start shows its accounts. */
+async function prepareDemo(config: Config, database: Database): Promise<string> {
+  const users = createUsersService(database.db, createRegionsService(database.db));
+  if (!config.demo) {
+    if ((await users.count()) === 0) {
+      return 'No user accounts yet. Create the first administrator:\n  npm run cli -- user add --username admin --password <password> --role admin --region 150100';
+    }
+    return '';
+  }
+  if ((await users.count()) === 0) {
+    const accounts = await seedDemo(database, { password: config.demoPassword });
+    saveDemoAccounts(config.dataDir, accounts);
+    return `Demo city seeded (呼和浩特市). Demo accounts:\n${formatDemoAccounts(accounts)}`;
+  }
+  const saved = loadDemoAccounts(config.dataDir);
+  return saved ? `Demo accounts:\n${formatDemoAccounts(saved)}` : '';
+}
+
+async function main() {
+  const config = loadConfig();
+  const log = (msg: string) => console.log(`[yiyang] ${msg}`);
+  const database = await openConfiguredDatabase(config);
+  const demoNote = await prepareDemo(config, database);
+  const broker = await startBroker(config, log);
+  const app = await buildApp({
+    database,
+    broker: broker.kind satisfies HealthResponse['broker'],
+    version: appVersion(),
+    sessionHours: config.sessionHours,
+    cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
+    webDist: webDistDir(),
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
+  console.log(
+    [
+      '',
+      `  Yiyang 颐养 ${appVersion()} is running`,
+      `  Web UI and API: http://localhost:${port}/   API docs: http://localhost:${port}/api/docs`,
+      `  Database: ${where}; ${broker.describe}`,
+      demoNote && `\n${demoNote}`,
+      '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n') + '\n',
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app.close();
+    await broker.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    console.error(`[yiyang] ${error.message}`);
+  } else {
+    console.error('[yiyang] failed to start:', error);
+  }
+  process.exit(1);
+});
