@@ -1,0 +1,53 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from './api/session';
+import { AppLayout } from './components/AppLayout';
+import { RequirePermission } from './components/RequirePermission';
+import { LoginPage } from './pages/login/LoginPage';
+import { HomePage } from './pages/home/HomePage';
+import { UsersPage } from './pages/users/UsersPage';
+import { AuditPage } from './pages/audit/AuditPage';
+import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
+import { NotFoundPage } from './pages/errors/ErrorPages';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+/** Signed-in pages: no session → login; a password set by someone else → change it first. */
+function RequireSession() {
+  const { data: me, isLoading } = useMe();
+  const location = useLocation();
+  if (isLoading) return <Spin fullscreen />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (me.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
+  return <Outlet />;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={{ token: { colorPrimary: '#d4380d' } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireSession />}>
+                <Route element={<AppLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="users" element={<RequirePermission permission="users:read"><UsersPage /></RequirePermission>} />
+                  <Route path="audit" element={<RequirePermission permission="audit:read"><AuditPage /></RequirePermission>} />
+                  <Route path="account" element={<ChangePasswordPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,13 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Times are stored in UTC and always shown in Asia/Shanghai, whatever the browser's zone. */
+export const TIME_ZONE = 'Asia/Shanghai';
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD HH:mm:ss') : '—';
+}

@@ -1,0 +1,92 @@
+import { useEffect } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { grantableRoles, passwordProblem, PROVIDER_ROLES, type Role } from '@yiyang/domain';
+import type { SessionUserDto, UserDto } from '@yiyang/contracts';
+import { api, ApiError, fieldErrors } from '../../api/client';
+import { RegionSelect } from '../../components/RegionSelect';
+
+/** Create a user (with an initial password) or edit one (name, role, region, provider). */
+export function UserFormModal(props: { me: SessionUserDto; user: UserDto | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const role = Form.useWatch<Role | undefined>('role', form);
+  const editing = props.user !== null;
+
+  useEffect(() => {
+    if (props.open) {
+      form.resetFields();
+      if (props.user) form.setFieldsValue(props.user);
+    }
+  }, [props.open, props.user, form]);
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    const body = { ...values, providerId: PROVIDER_ROLES.includes(values.role) ? values.providerId : null };
+    try {
+      if (editing) {
+        delete body.username;
+        await api(`/api/v1/users/${props.user!.id}`, { method: 'PATCH', body });
+        message.success(t('users.saved'));
+      } else {
+        await api('/api/v1/users', { method: 'POST', body });
+        message.success(t('users.created'));
+      }
+      props.onSaved();
+    } catch (e) {
+      const fields = fieldErrors(e);
+      if (fields.length) form.setFields(fields);
+      else if (e instanceof ApiError) message.error(e.message);
+    }
+  };
+
+  return (
+    <Modal
+      title={editing ? t('users.edit') : t('users.create')}
+      open={props.open}
+      onCancel={props.onClose}
+      onOk={submit}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,31}$/ }]}>
+          <Input disabled={editing} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, max: 50 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+          <Select options={grantableRoles(props.me.role).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        </Form.Item>
+        <Form.Item name="regionCode" label={t('users.region')} rules={[{ required: true }]}>
+          <RegionSelect root={props.me.regionCode} />
+        </Form.Item>
+        {role && PROVIDER_ROLES.includes(role) && (
+          <Form.Item name="providerId" label={t('users.provider')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+        )}
+        {!editing && (
+          <Form.Item
+            name="password"
+            label={t('users.password')}
+            rules={[
+              { required: true },
+              {
+                validator: async (_, value: string) => {
+                  const problem = value ? passwordProblem(value, form.getFieldValue('username')) : null;
+                  if (problem) throw new Error(t(`password.${problem}`));
+                },
+              },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

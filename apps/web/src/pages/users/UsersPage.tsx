@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { passwordProblem, ROLES } from '@yiyang/domain';
+import type { UserDto } from '@yiyang/contracts';
+import { api, ApiError } from '../../api/client';
+import { useCan, useMe } from '../../api/session';
+import { useKeysetList } from '../../api/use-keyset-list';
+import { RegionSelect } from '../../components/RegionSelect';
+import { formatDateTime } from '../../format';
+import { UserFormModal } from './UserFormModal';
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const can = useCan();
+  const [filters, setFilters] = useState<Record<string, unknown>>({});
+  const [editing, setEditing] = useState<UserDto | null | undefined>(undefined);
+  const list = useKeysetList<UserDto>('/api/v1/users', filters);
+  const [filterForm] = Form.useForm();
+  if (!me) return null;
+  const writable = can('users:write');
+
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      message.success(done);
+      await list.refetch();
+    } catch (e) {
+      if (e instanceof ApiError) message.error(e.message);
+    }
+  };
+
+  const resetPassword = (user: UserDto) => {
+    let value = '';
+    Modal.confirm({
+      title: `${t('users.resetPassword')} · ${user.username}`,
+      content: <Input.Password placeholder={t('users.newPassword')} onChange={(e) => (value = e.target.value)} autoComplete="new-password" />,
+      onOk: async () => {
+        const problem = passwordProblem(value, user.username);
+        if (problem) {
+          message.error(t(`password.${problem}`));
+          throw new Error(problem);
+        }
+        await act(() => api(`/api/v1/users/${user.id}/password`, { method: 'POST', body: { newPassword: value } }), t('users.resetDone'));
+      },
+    });
+  };
+
+  return (
+    <Card
+      title={t('users.title')}
+      extra={
+        writable && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="user-create">
+            {t('users.create')}
+          </Button>
+        )
+      }
+    >
+      <Form form={filterForm} layout="inline" onFinish={(v) => setFilters(v)} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="q">
+          <Input placeholder={t('users.keyword')} allowClear />
+        </Form.Item>
+        <Form.Item name="role">
+          <Select placeholder={t('users.role')} allowClear style={{ width: 180 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        </Form.Item>
+        <Form.Item name="status">
+          <Select
+            placeholder={t('users.status')}
+            allowClear
+            style={{ width: 120 }}
+            options={[
+              { value: 'active', label: t('users.active') },
+              { value: 'disabled', label: t('users.disabled') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="regionCode">
+          <RegionSelect root={me.regionCode} allowClear placeholder={t('users.region')} />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            {t('common.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              filterForm.resetFields();
+              setFilters({});
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form>
+      <Table<UserDto>
+        rowKey="id"
+        data-testid="users-table"
+        loading={list.isLoading}
+        dataSource={list.items}
+        pagination={false}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('users.username'), dataIndex: 'username' },
+          { title: t('users.displayName'), dataIndex: 'displayName' },
+          { title: t('users.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}`) },
+          { title: t('users.region'), dataIndex: 'regionName' },
+          {
+            title: t('users.status'),
+            render: (_, u) => (
+              <Space size={4}>
+                <Tag color={u.status === 'active' ? 'green' : 'default'}>{t(`users.${u.status}`)}</Tag>
+                {u.lockedUntil && <Tag color="red">{t('users.locked')}</Tag>}
+                {u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: formatDateTime },
+          ...(writable
+            ? [
+                {
+                  title: t('common.actions'),
+                  render: (_: unknown, u: UserDto) =>
+                    u.id === me.id ? null : (
+                      <Space size={0} wrap>
+                        <Button type="link" size="small" onClick={() => setEditing(u)}>
+                          {t('common.edit')}
+                        </Button>
+                        <Button type="link" size="small" onClick={() => resetPassword(u)}>
+                          {t('users.resetPassword')}
+                        </Button>
+                        {u.lockedUntil && (
+                          <Button type="link" size="small" onClick={() => act(() => api(`/api/v1/users/${u.id}/unlock`, { method: 'POST' }), t('users.unlocked'))}>
+                            {t('users.unlock')}
+                          </Button>
+                        )}
+                        <Button
+                          type="link"
+                          size="small"
+                          danger={u.status === 'active'}
+                          onClick={() =>
+                            act(
+                              () => api(`/api/v1/users/${u.id}`, { method: 'PATCH', body: { status: u.status === 'active' ? 'disabled' : 'active' } }),
+                              t('users.saved'),
+                            )
+                          }
+                        >
+                          {u.status === 'active' ? t('users.disable') : t('users.enable')}
+                        </Button>
+                      </Space>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {list.hasNextPage && (
+        <Button block style={{ marginTop: 16 }} loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+      <UserFormModal
+        me={me}
+        user={editing ?? null}
+        open={editing !== undefined}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          void list.refetch();
+        }}
+      />
+    </Card>
+  );
+}

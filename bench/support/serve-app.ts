@@ -1,0 +1,43 @@
+// The application on a fresh database with the demo regions and a realistic number of staff
+// accounts (BENCH_USERS, default 5,000), signed in as a district official.
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../apps/server/src/app';
+import { openDatabase } from '../../apps/server/src/platform/db/database';
+import { runMigrations } from '../../apps/server/src/platform/db/migrate';
+import { hashPassword } from '../../apps/server/src/platform/auth/password-hash';
+import { seedDemoRegions } from '../../apps/server/src/demo/seed-demo';
+import { createFreshPostgres } from './fresh-postgres';
+
+const usersWanted = Number(process.env.BENCH_USERS ?? 5000);
+const pgUrl = process.env.BENCH_DATABASE_URL;
+const fresh = pgUrl ? await createFreshPostgres(pgUrl) : null;
+const database = await openDatabase(fresh ? { kind: 'postgres', url: fresh.url } : { kind: 'pglite-memory' });
+await runMigrations(database);
+await seedDemoRegions(database);
+
+const password = 'Bench-pass-2026';
+const hash = await hashPassword(password);
+// Spread accounts over every community of the demo city, set-based.
+await database.db.execute(sql`
+  insert into users (username, display_name, role, region_code, password_hash)
+  select 'staff' || n, '员工' || n, 'community_worker', c.code, ${hash}
+  from generate_series(1, ${usersWanted}) n
+  join lateral (select code from regions where level = 'community' order by code offset (n % 576) limit 1) c on true`);
+await database.db.execute(sql`
+  insert into users (username, display_name, role, region_code, password_hash)
+  values ('district', '区民政', 'civil_affairs', '150102000000', ${hash})`);
+
+const app = await buildApp({ database, broker: 'off', version: 'bench' });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'district', password } });
+const cookie = login.cookies.find((c) => c.name === 'yiyang_session');
+const address = app.server.address();
+console.log(
+  JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, cookie: `yiyang_session=${cookie?.value}`, database: database.kind }),
+);
+process.on('SIGTERM', async () => {
+  await app.close();
+  await database.close();
+  await fresh?.drop();
+  process.exit(0);
+});
