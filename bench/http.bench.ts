@@ -13,7 +13,8 @@ const connections = 10;
 async function measure(url: string, headers: Record<string, string> = {}) {
   await autocannon({ url, connections, duration: 1, headers }); // warm-up
   const result = await autocannon({ url, connections, duration, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
@@ -21,10 +22,14 @@ const bare = await startChildServer<{ port: number }>('support/serve-bare.ts');
 const baseline = await measure(`http://127.0.0.1:${bare.info.port}/ping`);
 await bare.stop();
 
-const app = await startChildServer<{ port: number; cookie: string; database: string }>('support/serve-app.ts');
+const app = await startChildServer<{ port: number; cookie: string; database: string }>(
+  'support/serve-app.ts',
+);
 const db = app.info.database;
 const health = await measure(`http://127.0.0.1:${app.info.port}/api/health`);
-const list = await measure(`http://127.0.0.1:${app.info.port}/api/v1/users?limit=50`, { cookie: app.info.cookie });
+const list = await measure(`http://127.0.0.1:${app.info.port}/api/v1/users?limit=50`, {
+  cookie: app.info.cookie,
+});
 await app.stop();
 
 report(`http.health.${db}.throughput`, health.rps, 'req/s', baseline.rps);

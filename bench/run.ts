@@ -15,7 +15,10 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const file of files) {
   console.error(`# ${file}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], { stdio: 'inherit', cwd: dir });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], {
+    stdio: 'inherit',
+    cwd: dir,
+  });
   if (result.status !== 0) {
     failed++;
     console.error(`# ${file} failed (exit ${result.status})`);

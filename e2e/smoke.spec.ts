@@ -46,7 +46,9 @@ test('the menu shows only what the role may use, and a forbidden page says 403',
   await expect(page.getByText('页面不存在')).toBeVisible();
 });
 
-test('a street official creates a user in their street, who must change the password first', async ({ page }) => {
+test('a street official creates a user in their street, who must change the password first', async ({
+  page,
+}) => {
   await page.goto('/login');
   await page.getByLabel('用户名').fill('mz.street');
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -60,7 +62,8 @@ test('a street official creates a user in their street, who must change the pass
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('用户名').fill('e2e.worker');
   await dialog.getByLabel('姓名').fill('测试社工');
-  const field = (label: string) => dialog.locator('.ant-form-item', { hasText: label }).locator('.ant-select');
+  const field = (label: string) =>
+    dialog.locator('.ant-form-item', { hasText: label }).locator('.ant-select');
   await field('角色').click();
   await page.getByTitle('社区工作者').click();
   await field('所属区划').click();

@@ -18,13 +18,20 @@ function newest(dir) {
 }
 
 const outputTime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const packages = Math.max(newest(path.join(root, 'packages/domain/src')), newest(path.join(root, 'packages/contracts/src')));
+const packages = Math.max(
+  newest(path.join(root, 'packages/domain/src')),
+  newest(path.join(root, 'packages/contracts/src')),
+);
 
 const targets = [
   {
     name: '@yiyang/web',
     output: path.join(root, 'apps/web/dist/index.html'),
-    sources: Math.max(packages, newest(path.join(root, 'apps/web/src')), outputTime(path.join(root, 'apps/web/index.html'))),
+    sources: Math.max(
+      packages,
+      newest(path.join(root, 'apps/web/src')),
+      outputTime(path.join(root, 'apps/web/index.html')),
+    ),
   },
   {
     name: '@yiyang/server',
@@ -37,7 +44,10 @@ export function ensureBuilt() {
   for (const target of targets) {
     if (outputTime(target.output) >= target.sources) continue;
     console.log(`[yiyang] building ${target.name} …`);
-    const result = spawnSync('npm', ['run', 'build', '--silent', '-w', target.name], { cwd: root, stdio: 'inherit' });
+    const result = spawnSync('npm', ['run', 'build', '--silent', '-w', target.name], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 }

@@ -29,11 +29,19 @@ await database.db.execute(sql`
 
 const app = await buildApp({ database, broker: 'off', version: 'bench' });
 await app.listen({ port: 0, host: '127.0.0.1' });
-const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'district', password } });
+const login = await app.inject({
+  method: 'POST',
+  url: '/api/v1/auth/login',
+  payload: { username: 'district', password },
+});
 const cookie = login.cookies.find((c) => c.name === 'yiyang_session');
 const address = app.server.address();
 console.log(
-  JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, cookie: `yiyang_session=${cookie?.value}`, database: database.kind }),
+  JSON.stringify({
+    port: typeof address === 'object' && address ? address.port : 0,
+    cookie: `yiyang_session=${cookie?.value}`,
+    database: database.kind,
+  }),
 );
 process.on('SIGTERM', async () => {
   await app.close();

@@ -50,8 +50,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and what the server runs on', response: { 200: healthResponse } } },
-    async () => ({ status: 'ok' as const, database: deps.database.kind, broker: deps.broker, version: deps.version }),
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and what the server runs on',
+        response: { 200: healthResponse },
+      },
+    },
+    async () => ({
+      status: 'ok' as const,
+      database: deps.database.kind,
+      broker: deps.broker,
+      version: deps.version,
+    }),
   );
   await app.register(regionsRoutes(regions));
   await app.register(usersRoutes(users));
@@ -64,7 +76,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (servesWeb && request.method === 'GET' && !path.startsWith('/api')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', request.locale) } });
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', request.locale) } });
   });
   return app;
 }

@@ -29,7 +29,8 @@ describe('loadConfig', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const message = (e as Error).message;
-      for (const name of ['PORT', 'DATABASE_URL', 'YIYANG_SECRET', 'YIYANG_DEMO']) expect(message).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'YIYANG_SECRET', 'YIYANG_DEMO'])
+        expect(message).toContain(name);
     }
   });
 });

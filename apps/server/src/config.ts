@@ -16,7 +16,9 @@ const envSchema = z.object({
     .optional(),
   MQTT_URL: z
     .string()
-    .regex(/^(mqtts?|wss?|tcp|tls):\/\/|^off$/, { error: 'must be an mqtt://, mqtts://, ws:// URL, or "off"' })
+    .regex(/^(mqtts?|wss?|tcp|tls):\/\/|^off$/, {
+      error: 'must be an mqtt://, mqtts://, ws:// URL, or "off"',
+    })
     .optional(),
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   YIYANG_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
@@ -26,7 +28,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
   COOKIE_SECURE: flag.optional(),
-  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
 });
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -55,7 +62,9 @@ export class ConfigError extends Error {}
 
 /** Parses the environment once, with a message that names every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]),
+  );
   const parsed = envSchema.safeParse(blankToUndefined);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -20,13 +20,25 @@ async function startBroker(config: Config, log: (msg: string) => void) {
       host: config.host,
       portExplicit: broker.portExplicit,
       onFallback: (wanted, got) =>
-        log(`MQTT port ${wanted} is taken (another broker?); the embedded broker listens on ${got}. Set MQTT_PORT to choose.`),
+        log(
+          `MQTT port ${wanted} is taken (another broker?); the embedded broker listens on ${got}. Set MQTT_PORT to choose.`,
+        ),
     });
-    return { kind: 'embedded' as const, describe: `embedded MQTT broker on port ${embedded.port}`, close: embedded.close };
+    return {
+      kind: 'embedded' as const,
+      describe: `embedded MQTT broker on port ${embedded.port}`,
+      close: embedded.close,
+    };
   }
   if (broker.kind === 'external') {
-    const client = connectExternalBroker(broker.url, (error) => log(`MQTT broker ${broker.url}: ${error.message}`));
-    return { kind: 'external' as const, describe: `external MQTT broker ${broker.url}`, close: () => client.endAsync() };
+    const client = connectExternalBroker(broker.url, (error) =>
+      log(`MQTT broker ${broker.url}: ${error.message}`),
+    );
+    return {
+      kind: 'external' as const,
+      describe: `external MQTT broker ${broker.url}`,
+      close: () => client.endAsync(),
+    };
   }
   return { kind: 'off' as const, describe: 'MQTT off', close: async () => undefined };
 }
@@ -68,7 +80,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
+  const where =
+    config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
   console.log(
     [
       '',

@@ -27,8 +27,12 @@ describe('health and OpenAPI', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/users', '/api/v1/auth/login', '/api/v1/audit']));
-    expect(doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.required).toContain('regionCode');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/users', '/api/v1/auth/login', '/api/v1/audit']),
+    );
+    expect(doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.required).toContain(
+      'regionCode',
+    );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
   });
@@ -37,13 +41,15 @@ describe('health and OpenAPI', () => {
 describe('route access declarations', () => {
   it('every registered route declares a permission or public', () => {
     const routes: { method: string; url: string; access: string | null }[] = [];
-    for (const route of t.app.routeTable()) routes.push({ method: route.method, url: route.url, access: routeAccess(route) });
+    for (const route of t.app.routeTable())
+      routes.push({ method: route.method, url: route.url, access: routeAccess(route) });
     expect(routes.length).toBeGreaterThan(10);
     const undeclared = routes.filter((r) => r.access === null);
     expect(undeclared).toEqual([]);
     // Nothing under /api/v1 is public except what is meant to be.
     const publicApi = routes
-      .filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/v1') && r.access === 'public').map((r) => `${r.method} ${r.url}`);
+      .filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/v1') && r.access === 'public')
+      .map((r) => `${r.method} ${r.url}`);
     expect(publicApi.sort()).toEqual([
       'GET /api/v1/regions',
       'GET /api/v1/regions/:code',
@@ -55,8 +61,12 @@ describe('route access declarations', () => {
   it('refuses to boot with a route that declares neither', async () => {
     const app = Fastify();
     registerAccessControl(app, async () => null);
-    expect(() => app.get('/api/v1/undeclared', async () => 'x')).toThrow(/declares neither a permission nor public/);
-    expect(() => app.get('/api/v1/declared', { config: { permission: 'users:read' } }, async () => 'x')).not.toThrow();
+    expect(() => app.get('/api/v1/undeclared', async () => 'x')).toThrow(
+      /declares neither a permission nor public/,
+    );
+    expect(() =>
+      app.get('/api/v1/declared', { config: { permission: 'users:read' } }, async () => 'x'),
+    ).not.toThrow();
   });
 });
 
@@ -78,14 +88,25 @@ describe('errors', () => {
     const zh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
     expect(zh.statusCode).toBe(400);
     expect(zh.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: '请求参数有误' });
-    expect(zh.json().error.details).toEqual([{ field: 'body', code: 'unrecognized_keys', message: expect.stringContaining('未知') }]);
-    const en = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, headers: { 'accept-language': 'en' } });
+    expect(zh.json().error.details).toEqual([
+      { field: 'body', code: 'unrecognized_keys', message: expect.stringContaining('未知') },
+    ]);
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload,
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.json().error.message).toBe('The request has invalid fields');
     expect(en.json().error.details[0].message).toContain('Unrecognized key');
   });
 
   it('answers an unknown API path with a JSON 404', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'en' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing-here',
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found' } });
   });

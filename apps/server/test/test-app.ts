@@ -65,7 +65,11 @@ export async function createTestApp(): Promise<TestContext> {
   const cookies = new Map<string, string>();
 
   async function login(username: string, password = TEST_PASSWORD): Promise<string> {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'yiyang_session');
     const header = `yiyang_session=${cookie!.value}`;

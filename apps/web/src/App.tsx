@@ -14,7 +14,9 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { NotFoundPage } from './pages/errors/ErrorPages';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
 
 /** Signed-in pages: no session → login; a password set by someone else → change it first. */
 function RequireSession() {
@@ -29,7 +31,10 @@ function RequireSession() {
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={{ token: { colorPrimary: '#d4380d' } }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUSLocale : zhCNLocale}
+      theme={{ token: { colorPrimary: '#d4380d' } }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
@@ -38,8 +43,22 @@ export function App() {
               <Route element={<RequireSession />}>
                 <Route element={<AppLayout />}>
                   <Route index element={<HomePage />} />
-                  <Route path="users" element={<RequirePermission permission="users:read"><UsersPage /></RequirePermission>} />
-                  <Route path="audit" element={<RequirePermission permission="audit:read"><AuditPage /></RequirePermission>} />
+                  <Route
+                    path="users"
+                    element={
+                      <RequirePermission permission="users:read">
+                        <UsersPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="audit"
+                    element={
+                      <RequirePermission permission="audit:read">
+                        <AuditPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="account" element={<ChangePasswordPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

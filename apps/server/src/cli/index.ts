@@ -27,7 +27,8 @@ async function withDatabase(work: (database: Database) => Promise<void>): Promis
 
 function regionOption(value: string): string {
   const code = normalizeRegionCode(value);
-  if (!code) throw new Error(`--region ${value}: give a 12-digit region code or its prefix (1501, 150102, 150102001)`);
+  if (!code)
+    throw new Error(`--region ${value}: give a 12-digit region code or its prefix (1501, 150102, 150102001)`);
   return code;
 }
 
@@ -47,7 +48,8 @@ program
   .action((options: { password?: string }) =>
     withDatabase(async (database) => {
       const users = createUsersService(database.db, createRegionsService(database.db));
-      if ((await users.count()) > 0) throw new Error('The database already has user accounts; demo data goes into an empty one.');
+      if ((await users.count()) > 0)
+        throw new Error('The database already has user accounts; demo data goes into an empty one.');
       const accounts = await seedDemo(database, { password: options.password });
       saveDemoAccounts(loadConfig().dataDir, accounts);
       console.log(`Demo city seeded. Accounts:\n${formatDemoAccounts(accounts)}`);
@@ -61,12 +63,23 @@ user
   .description('create a user account (the first administrator, for instance)')
   .requiredOption('--username <username>', '3–32 lower-case letters, digits, . _ -')
   .addOption(new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory())
-  .requiredOption('--region <code>', 'region code of the scope: 1501, 150102, 150102001 or 12 digits', regionOption)
+  .requiredOption(
+    '--region <code>',
+    'region code of the scope: 1501, 150102, 150102001 or 12 digits',
+    regionOption,
+  )
   .option('--password <password>', 'initial password (asked for when omitted)')
   .option('--name <displayName>', 'name shown in the UI (default: the username)')
   .option('--provider <id>', 'provider id, for provider_manager and caregiver')
   .action(
-    (o: { username: string; role: (typeof ROLES)[number]; region: string; password?: string; name?: string; provider?: string }) =>
+    (o: {
+      username: string;
+      role: (typeof ROLES)[number];
+      region: string;
+      password?: string;
+      name?: string;
+      provider?: string;
+    }) =>
       withDatabase(async (database) => {
         const users = createUsersService(database.db, createRegionsService(database.db));
         const password = o.password ?? (await readSecret('Password: '));
@@ -78,7 +91,9 @@ user
           providerId: o.provider ?? null,
           password,
         });
-        console.log(`Created ${created.username} (${created.role}, ${created.regionName} ${created.regionCode}).`);
+        console.log(
+          `Created ${created.username} (${created.role}, ${created.regionName} ${created.regionCode}).`,
+        );
       }),
   );
 
@@ -100,7 +115,9 @@ user
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof AppError) {
-    console.error(`${error.code}: ${errorMessage(error.code, 'zh-CN', error.params)} / ${errorMessage(error.code, 'en', error.params)}`);
+    console.error(
+      `${error.code}: ${errorMessage(error.code, 'zh-CN', error.params)} / ${errorMessage(error.code, 'en', error.params)}`,
+    );
   } else if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof Error) {
     console.error(error.message);
   } else {

@@ -19,13 +19,31 @@ export function randomDemoPassword(): string {
  * One account per working role at the level it works at. Provider roles come with the
  * providers module, which creates the providers they belong to.
  */
-export function demoAccountPlan(firstStreet: string, firstCommunity: string): Omit<DemoAccount, 'password'>[] {
+export function demoAccountPlan(
+  firstStreet: string,
+  firstCommunity: string,
+): Omit<DemoAccount, 'password'>[] {
   return [
     { username: 'admin', displayName: '系统管理员', role: 'admin', regionCode: '150100000000' },
-    { username: 'mz.city', displayName: '市民政局 王建国', role: 'civil_affairs', regionCode: '150100000000' },
-    { username: 'mz.xincheng', displayName: '新城区民政局 李秀英', role: 'civil_affairs', regionCode: '150102000000' },
+    {
+      username: 'mz.city',
+      displayName: '市民政局 王建国',
+      role: 'civil_affairs',
+      regionCode: '150100000000',
+    },
+    {
+      username: 'mz.xincheng',
+      displayName: '新城区民政局 李秀英',
+      role: 'civil_affairs',
+      regionCode: '150102000000',
+    },
     { username: 'mz.street', displayName: '街道民政 张伟', role: 'civil_affairs', regionCode: firstStreet },
-    { username: 'sq.worker', displayName: '社区工作者 刘芳', role: 'community_worker', regionCode: firstCommunity },
+    {
+      username: 'sq.worker',
+      displayName: '社区工作者 刘芳',
+      role: 'community_worker',
+      regionCode: firstCommunity,
+    },
     { username: 'pg.assessor', displayName: '评估员 陈静', role: 'assessor', regionCode: '150100000000' },
     { username: 'hotline', displayName: '12349热线 赵敏', role: 'operator', regionCode: '150100000000' },
     { username: 'inspector', displayName: '监督检查员 孙强', role: 'inspector', regionCode: '150100000000' },

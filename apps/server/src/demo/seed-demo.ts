@@ -13,7 +13,10 @@ export async function seedDemoRegions(database: Database): Promise<void> {
  * The demo city on an empty database: regions and one account per role. Passwords are random
  * unless given (tests, screenshots), and returned so that they can be shown at start.
  */
-export async function seedDemo(database: Database, options: { password?: string } = {}): Promise<DemoAccount[]> {
+export async function seedDemo(
+  database: Database,
+  options: { password?: string } = {},
+): Promise<DemoAccount[]> {
   await seedDemoRegions(database);
   const regions = createRegionsService(database.db);
   const users = createUsersService(database.db, regions);

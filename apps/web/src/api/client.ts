@@ -18,7 +18,10 @@ export interface FieldError {
   message: string;
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; query?: Record<string, unknown> } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; query?: Record<string, unknown> } = {},
+): Promise<T> {
   const url = new URL(path, window.location.origin);
   for (const [k, v] of Object.entries(init.query ?? {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));

@@ -30,7 +30,10 @@ export function useSessionActions() {
   const client = useQueryClient();
   return {
     async login(username: string, password: string) {
-      const me = await api<SessionUserDto>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+      const me = await api<SessionUserDto>('/api/v1/auth/login', {
+        method: 'POST',
+        body: { username, password },
+      });
       client.setQueryData(ME_KEY, me);
       return me;
     },

@@ -6,7 +6,10 @@ export function useKeysetList<T>(path: string, filters: Record<string, unknown>,
   const query = useInfiniteQuery({
     queryKey: [path, filters],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api<{ items: T[]; nextCursor: string | null }>(path, { query: { ...filters, limit, cursor: pageParam } }),
+    queryFn: ({ pageParam }) =>
+      api<{ items: T[]; nextCursor: string | null }>(path, {
+        query: { ...filters, limit, cursor: pageParam },
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [] };

@@ -1,5 +1,12 @@
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { AuditOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@yiyang/domain';
@@ -24,7 +31,11 @@ export function AppLayout() {
   const { logout } = useSessionActions();
   if (!me) return null;
 
-  const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({ key: m.key, icon: m.icon, label: t(m.label) }));
+  const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({
+    key: m.key,
+    icon: m.icon,
+    label: t(m.label),
+  }));
   const selected = MENU.filter((m) => m.key !== '/' && location.pathname.startsWith(m.key)).map((m) => m.key);
 
   return (
@@ -43,7 +54,16 @@ export function AppLayout() {
         />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 16, paddingInline: 24 }}>
+        <Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            gap: 16,
+            paddingInline: 24,
+          }}
+        >
           <Space data-testid="user-scope">
             <Typography.Text type="secondary">{t('common.scope')}</Typography.Text>
             <Tag color="volcano">{me.regionName}</Tag>
@@ -52,7 +72,12 @@ export function AppLayout() {
           <Dropdown
             menu={{
               items: [
-                { key: 'account', icon: <KeyOutlined />, label: t('menu.account'), onClick: () => navigate('/account') },
+                {
+                  key: 'account',
+                  icon: <KeyOutlined />,
+                  label: t('menu.account'),
+                  onClick: () => navigate('/account'),
+                },
                 {
                   key: 'logout',
                   icon: <LogoutOutlined />,

@@ -20,7 +20,14 @@ const toNode = (r: RegionDto, parent: string | null): Node => ({
 });
 
 /** Picks a region inside `root` (the user's scope), loading the tree level by level. */
-export function RegionSelect(props: { root: string; value?: string; onChange?: (code: string) => void; allowClear?: boolean; placeholder?: string; id?: string }) {
+export function RegionSelect(props: {
+  root: string;
+  value?: string;
+  onChange?: (code: string) => void;
+  allowClear?: boolean;
+  placeholder?: string;
+  id?: string;
+}) {
   const [nodes, setNodes] = useState<Node[]>([]);
   useEffect(() => {
     let live = true;

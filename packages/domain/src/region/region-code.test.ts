@@ -18,7 +18,13 @@ describe('region codes', () => {
   });
 
   it('rejects codes of the wrong shape', () => {
-    for (const bad of ['15010200000', '1501020000000', '15010200000a', '000000000000', '150000000001'.slice(0, 11)]) {
+    for (const bad of [
+      '15010200000',
+      '1501020000000',
+      '15010200000a',
+      '000000000000',
+      '150000000001'.slice(0, 11),
+    ]) {
       expect(isRegionCode(bad)).toBe(false);
     }
     expect(() => regionLevel('abc')).toThrow(RangeError);

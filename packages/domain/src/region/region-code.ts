@@ -7,7 +7,13 @@ export const REGION_LEVELS = ['province', 'city', 'county', 'street', 'community
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 /** Length of the significant prefix for each level. */
-const PREFIX_LENGTH: Record<RegionLevel, number> = { province: 2, city: 4, county: 6, street: 9, community: 12 };
+const PREFIX_LENGTH: Record<RegionLevel, number> = {
+  province: 2,
+  city: 4,
+  county: 6,
+  street: 9,
+  community: 12,
+};
 const PREFIX_LENGTHS = [2, 4, 6, 9, 12];
 
 export const REGION_CODE_PATTERN = /^\d{12}$/;

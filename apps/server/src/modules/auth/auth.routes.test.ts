@@ -28,7 +28,11 @@ describe('sign-in', () => {
       regionName: '呼和浩特市',
       permissions: expect.arrayContaining(['users:read', 'audit:read']),
     });
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { yiyang_session: cookie.value } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { yiyang_session: cookie.value },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().username).toBe('official');
   });
@@ -36,7 +40,9 @@ describe('sign-in', () => {
   it('stores only a hash of the session token', async () => {
     const res = await login('official', TEST_PASSWORD);
     const token = res.cookies.find((c) => c.name === 'yiyang_session')!.value;
-    const rows = (await t.database.db.execute(sql`select token_hash from sessions`)) as unknown as { rows: { token_hash: string }[] };
+    const rows = (await t.database.db.execute(sql`select token_hash from sessions`)) as unknown as {
+      rows: { token_hash: string }[];
+    };
     expect(rows.rows.length).toBeGreaterThan(0);
     expect(rows.rows.some((r) => r.token_hash === token)).toBe(false);
   });
@@ -65,10 +71,14 @@ describe('sign-in', () => {
   });
 
   it('requires a session for /me and ends it on logout', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' })).json().error.code).toBe('AUTH_REQUIRED');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' })).json().error.code).toBe(
+      'AUTH_REQUIRED',
+    );
     const res = await login('official', TEST_PASSWORD);
     const cookies = { yiyang_session: res.cookies.find((c) => c.name === 'yiyang_session')!.value };
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies })).statusCode).toBe(
+      200,
+    );
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies });
     expect(after.statusCode).toBe(401);
   });
@@ -84,14 +94,21 @@ describe('password change', () => {
     const weak = await change(first, { currentPassword: TEST_PASSWORD, newPassword: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('USER_PASSWORD_WEAK');
-    const wrong = await change(first, { currentPassword: 'Not-my-password-1', newPassword: 'Brand-new-pass-42' });
+    const wrong = await change(first, {
+      currentPassword: 'Not-my-password-1',
+      newPassword: 'Brand-new-pass-42',
+    });
     expect(wrong.json().error.code).toBe('AUTH_PASSWORD_WRONG');
 
     const ok = await change(first, { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-42' });
     expect(ok.statusCode).toBe(200);
     const fresh = `yiyang_session=${ok.cookies.find((c) => c.name === 'yiyang_session')!.value}`;
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: second } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: fresh } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: second } })).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: fresh } })).statusCode,
+    ).toBe(200);
     expect((await login('changer', 'Brand-new-pass-42')).statusCode).toBe(200);
   });
 });
@@ -100,10 +117,20 @@ describe('per-address limit', () => {
   it('refuses an address after 20 failed sign-ins in 15 minutes, whatever the username', async () => {
     const ip = { remoteAddress: '10.9.8.7' };
     for (let i = 0; i < 20; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `guess${i}`, password: 'x' }, ...ip });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: `guess${i}`, password: 'x' },
+        ...ip,
+      });
       expect(res.statusCode).toBe(401);
     }
-    const blocked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'official', password: TEST_PASSWORD }, ...ip });
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'official', password: TEST_PASSWORD },
+      ...ip,
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('AUTH_TOO_MANY_ATTEMPTS');
     // Another address is not affected.

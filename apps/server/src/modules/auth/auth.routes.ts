@@ -22,11 +22,21 @@ export const authRoutes =
       '/api/v1/auth/login',
       {
         config: { public: true },
-        schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: sessionUser } },
+        schema: {
+          tags,
+          summary: 'Sign in; sets the session cookie',
+          body: loginBody,
+          response: { 200: sessionUser },
+        },
       },
       async (request, reply) => {
         const actor = { ...actorFromRequest(request), ip: request.ip };
-        const token = await service.login(request.body.username, request.body.password, actor, request.locale);
+        const token = await service.login(
+          request.body.username,
+          request.body.password,
+          actor,
+          request.locale,
+        );
         const user = await service.resolve(token);
         reply.setCookie(SESSION_COOKIE, token, cookieOptions);
         return service.me(user!);
@@ -50,7 +60,11 @@ export const authRoutes =
       '/api/v1/auth/me',
       {
         config: { permission: 'session' },
-        schema: { tags, summary: 'The signed-in user, with role, scope and permissions', response: { 200: sessionUser } },
+        schema: {
+          tags,
+          summary: 'The signed-in user, with role, scope and permissions',
+          response: { 200: sessionUser },
+        },
       },
       async (request) => service.me(requireUser(request)),
     );
@@ -69,7 +83,12 @@ export const authRoutes =
       async (request, reply) => {
         const user = requireUser(request);
         const { currentPassword, newPassword } = request.body;
-        const token = await service.changePassword(user, actorFromRequest(request), currentPassword, newPassword);
+        const token = await service.changePassword(
+          user,
+          actorFromRequest(request),
+          currentPassword,
+          newPassword,
+        );
         reply.setCookie(SESSION_COOKIE, token, cookieOptions);
         return service.me((await service.resolve(token))!);
       },

@@ -29,7 +29,12 @@ function formatUnlock(at: Date, locale: Locale): string {
   }).format(at);
 }
 
-export function createAuthService(db: Db, usersService: UsersService, regions: RegionsService, sessionHours: number) {
+export function createAuthService(
+  db: Db,
+  usersService: UsersService,
+  regions: RegionsService,
+  sessionHours: number,
+) {
   function toSessionUser(user: UserRow, sessionId: string): SessionUser {
     return {
       id: user.id,
@@ -84,30 +89,42 @@ export function createAuthService(db: Db, usersService: UsersService, regions: R
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       }
       const lockedError = (until: Date) =>
-        new AppError('AUTH_ACCOUNT_LOCKED', { unlockAt: formatUnlock(until, locale) }, { unlockAt: until.toISOString() });
+        new AppError(
+          'AUTH_ACCOUNT_LOCKED',
+          { unlockAt: formatUnlock(until, locale) },
+          { unlockAt: until.toISOString() },
+        );
       if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
 
       if (!(await verifyPassword(password, user.passwordHash))) {
         const lockedUntil = await usersService.recordLoginFailure(user.id);
         await recordAddressFailure(actor.ip, username);
-        await writeAudit(db, { ...actor, actorUsername: user.username }, {
-          action: 'auth.login_failed',
-          entity: 'user',
-          entityId: user.id,
-          regionCode: user.regionCode,
-        });
+        await writeAudit(
+          db,
+          { ...actor, actorUsername: user.username },
+          {
+            action: 'auth.login_failed',
+            entity: 'user',
+            entityId: user.id,
+            regionCode: user.regionCode,
+          },
+        );
         if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil);
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       }
 
       await usersService.recordLoginSuccess(user.id);
       const token = await createSession(user, actor);
-      await writeAudit(db, { ...actor, actorId: user.id, actorUsername: user.username, actorRole: user.role }, {
-        action: 'auth.login',
-        entity: 'user',
-        entityId: user.id,
-        regionCode: user.regionCode,
-      });
+      await writeAudit(
+        db,
+        { ...actor, actorId: user.id, actorUsername: user.username, actorRole: user.role },
+        {
+          action: 'auth.login',
+          entity: 'user',
+          entityId: user.id,
+          regionCode: user.regionCode,
+        },
+      );
       return token;
     },
 
@@ -145,7 +162,8 @@ export function createAuthService(db: Db, usersService: UsersService, regions: R
     async changePassword(user: SessionUser, actor: AuditActor, currentPassword: string, newPassword: string) {
       const row = await usersService.findById(user.id);
       if (!row) throw new AppError('AUTH_REQUIRED');
-      if (!(await verifyPassword(currentPassword, row.passwordHash))) throw new AppError('AUTH_PASSWORD_WRONG');
+      if (!(await verifyPassword(currentPassword, row.passwordHash)))
+        throw new AppError('AUTH_PASSWORD_WRONG');
       await usersService.setOwnPassword(actor, row, newPassword);
       await db.delete(sessions).where(or(eq(sessions.userId, user.id), lt(sessions.expiresAt, new Date())));
       return createSession(row, actor);

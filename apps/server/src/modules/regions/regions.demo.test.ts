@@ -8,8 +8,15 @@ describe('hohhotDemoRegions', () => {
   it('has Hohhot and its nine real county-level divisions, not marked as demo', () => {
     const counties = rows.filter((r) => r.level === 'county');
     expect(counties.map((c) => c.code)).toEqual([
-      '150102000000', '150103000000', '150104000000', '150105000000',
-      '150121000000', '150122000000', '150123000000', '150124000000', '150125000000',
+      '150102000000',
+      '150103000000',
+      '150104000000',
+      '150105000000',
+      '150121000000',
+      '150122000000',
+      '150123000000',
+      '150124000000',
+      '150125000000',
     ]);
     expect(counties.every((c) => !c.demo)).toBe(true);
     expect(rows.find((r) => r.code === '150100000000')?.name).toBe('呼和浩特市');

@@ -18,11 +18,66 @@ const COUNTIES: { code: string; name: string; urban: boolean }[] = [
 
 /** Name stems for generated streets and communities; the result is marked as demo data. */
 const STEMS = [
-  '东风', '光明', '和平', '幸福', '团结', '建设', '胜利', '友谊', '新华', '兴安', '锡林', '丰州', '昭君', '青城',
-  '大召', '通道', '长乐', '南湖', '北垣', '西菜园', '巴彦', '腾飞', '金桥', '如意', '乌兰', '哈拉沁', '前进',
-  '民族', '阳光', '富康', '春华', '秋实', '嘉园', '金海', '滨河', '塔布', '敕勒川', '永安', '盛乐', '云中',
-  '白塔', '石羊', '毫沁营', '攸攸板', '榆林', '黄合少', '察素齐', '五申', '双河', '新营', '城关', '古城',
-  '舍必崖', '宏伟', '团结渠', '东兴', '西兴', '康乐', '福源', '瑞丰',
+  '东风',
+  '光明',
+  '和平',
+  '幸福',
+  '团结',
+  '建设',
+  '胜利',
+  '友谊',
+  '新华',
+  '兴安',
+  '锡林',
+  '丰州',
+  '昭君',
+  '青城',
+  '大召',
+  '通道',
+  '长乐',
+  '南湖',
+  '北垣',
+  '西菜园',
+  '巴彦',
+  '腾飞',
+  '金桥',
+  '如意',
+  '乌兰',
+  '哈拉沁',
+  '前进',
+  '民族',
+  '阳光',
+  '富康',
+  '春华',
+  '秋实',
+  '嘉园',
+  '金海',
+  '滨河',
+  '塔布',
+  '敕勒川',
+  '永安',
+  '盛乐',
+  '云中',
+  '白塔',
+  '石羊',
+  '毫沁营',
+  '攸攸板',
+  '榆林',
+  '黄合少',
+  '察素齐',
+  '五申',
+  '双河',
+  '新营',
+  '城关',
+  '古城',
+  '舍必崖',
+  '宏伟',
+  '团结渠',
+  '东兴',
+  '西兴',
+  '康乐',
+  '福源',
+  '瑞丰',
 ];
 
 const STREETS_PER_COUNTY = 8;
@@ -52,14 +107,21 @@ export function hohhotDemoRegions(seed = 2019): RegionRow[] {
     const streetStems = new Set<string>();
     for (let s = 1; s <= STREETS_PER_COUNTY; s++) {
       // Statistical codes: streets 001–099, towns 100–199; communities 001–199, villages 200+.
-      const streetCode = county.code.slice(0, 6) + String((county.urban ? 0 : 100) + s).padStart(3, '0') + '000';
+      const streetCode =
+        county.code.slice(0, 6) + String((county.urban ? 0 : 100) + s).padStart(3, '0') + '000';
       const streetName = pick(streetStems) + (county.urban ? '街道' : '镇');
       rows.push({ code: streetCode, name: streetName, level: 'street', parentCode: county.code, demo: true });
       const communityStems = new Set<string>();
       for (let c = 1; c <= COMMUNITIES_PER_STREET; c++) {
         const communityCode = streetCode.slice(0, 9) + String((county.urban ? 0 : 200) + c).padStart(3, '0');
         const communityName = pick(communityStems) + (county.urban ? '社区' : '村');
-        rows.push({ code: communityCode, name: communityName, level: 'community', parentCode: streetCode, demo: true });
+        rows.push({
+          code: communityCode,
+          name: communityName,
+          level: 'community',
+          parentCode: streetCode,
+          demo: true,
+        });
       }
     }
   }

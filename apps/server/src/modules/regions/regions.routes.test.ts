@@ -11,12 +11,25 @@ describe('regions API', () => {
   it('lists the top of the tree and the nine county-level divisions of Hohhot', async () => {
     const top = await t.app.inject({ method: 'GET', url: '/api/v1/regions' });
     expect(top.json().items).toEqual([
-      { code: '150000000000', name: '内蒙古自治区', level: 'province', parentCode: null, demo: false, childCount: 1 },
+      {
+        code: '150000000000',
+        name: '内蒙古自治区',
+        level: 'province',
+        parentCode: null,
+        demo: false,
+        childCount: 1,
+      },
     ]);
     const counties = await t.app.inject({ method: 'GET', url: '/api/v1/regions?parent=150100000000' });
     const items = counties.json().items;
     expect(items).toHaveLength(9);
-    expect(items[0]).toMatchObject({ code: '150102000000', name: '新城区', level: 'county', childCount: 8, demo: false });
+    expect(items[0]).toMatchObject({
+      code: '150102000000',
+      name: '新城区',
+      level: 'county',
+      childCount: 8,
+      demo: false,
+    });
   });
 
   it('returns a subtree a given number of levels deep', async () => {
@@ -27,7 +40,10 @@ describe('regions API', () => {
     expect(tree.children).toHaveLength(8);
     expect(tree.children[0].children).toHaveLength(8);
     expect(tree.children[0].children[0]).toMatchObject({ level: 'community', demo: true, children: [] });
-    const shallow = await t.app.inject({ method: 'GET', url: '/api/v1/regions/tree?root=150100000000&depth=1' });
+    const shallow = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/regions/tree?root=150100000000&depth=1',
+    });
     expect(shallow.json().children.every((c: { children: unknown[] }) => c.children.length === 0)).toBe(true);
   });
 

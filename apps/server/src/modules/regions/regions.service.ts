@@ -17,7 +17,9 @@ export interface RegionRow {
 export function createRegionsService(db: Db) {
   const child = alias(regions, 'child');
 
-  async function withChildCounts(where: ReturnType<typeof eq> | ReturnType<typeof isNull>): Promise<RegionDto[]> {
+  async function withChildCounts(
+    where: ReturnType<typeof eq> | ReturnType<typeof isNull>,
+  ): Promise<RegionDto[]> {
     return db
       .select({
         code: regions.code,
@@ -102,7 +104,10 @@ export function createRegionsService(db: Db) {
     /** Inserts regions parents-first; existing codes are left as they are. */
     async insertMany(rows: RegionRow[]): Promise<void> {
       for (let i = 0; i < rows.length; i += 1000) {
-        await db.insert(regions).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+        await db
+          .insert(regions)
+          .values(rows.slice(i, i + 1000))
+          .onConflictDoNothing();
       }
     },
   };

@@ -6,10 +6,16 @@ export const regions = pgTable(
   {
     code: varchar('code', { length: 12 }).primaryKey(),
     name: varchar('name', { length: 64 }).notNull(),
-    level: varchar('level', { length: 16, enum: ['province', 'city', 'county', 'street', 'community'] }).notNull(),
+    level: varchar('level', {
+      length: 16,
+      enum: ['province', 'city', 'county', 'street', 'community'],
+    }).notNull(),
     parentCode: varchar('parent_code', { length: 12 }).references((): AnyPgColumn => regions.code),
     /** Generated for the demo city, not a real division. */
     demo: boolean('demo').notNull().default(false),
   },
-  (t) => [index('regions_parent_idx').on(t.parentCode), index('regions_code_prefix_idx').on(t.code.op('varchar_pattern_ops'))],
+  (t) => [
+    index('regions_parent_idx').on(t.parentCode),
+    index('regions_code_prefix_idx').on(t.code.op('varchar_pattern_ops')),
+  ],
 );

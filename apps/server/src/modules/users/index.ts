@@ -1,4 +1,10 @@
-export { createUsersService, type UsersService, type Caller, LOGIN_LOCK_THRESHOLD, LOGIN_LOCK_MINUTES } from './users.service';
+export {
+  createUsersService,
+  type UsersService,
+  type Caller,
+  LOGIN_LOCK_THRESHOLD,
+  LOGIN_LOCK_MINUTES,
+} from './users.service';
 export { usersRoutes } from './users.routes';
 export { USER_ERRORS } from './users.errors';
 export type { UserRow } from './users.tables';

@@ -2,7 +2,11 @@ import type { ErrorCatalog } from '../../platform/errors/error-catalog';
 
 export const USER_ERRORS = {
   USER_NOT_FOUND: { status: 404, 'zh-CN': '用户不存在', en: 'User not found' },
-  USER_USERNAME_TAKEN: { status: 409, 'zh-CN': '用户名 {username} 已被使用', en: 'Username {username} is taken' },
+  USER_USERNAME_TAKEN: {
+    status: 409,
+    'zh-CN': '用户名 {username} 已被使用',
+    en: 'Username {username} is taken',
+  },
   USER_ROLE_NOT_GRANTABLE: {
     status: 403,
     'zh-CN': '您不能授予或修改“{role}”角色',

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { COMMUNITY_A1, createTestApp, CITY, DISTRICT, STREET_A, STREET_B, TEST_PASSWORD, type TestContext } from '../../../test/test-app';
+import {
+  COMMUNITY_A1,
+  createTestApp,
+  CITY,
+  DISTRICT,
+  STREET_A,
+  STREET_B,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../../../test/test-app';
 
 let t: TestContext;
 const ids: Record<string, string> = {};
@@ -42,9 +51,17 @@ describe('scope isolation between two streets', () => {
 
   it('cannot change a user of another street or of the district above', async () => {
     for (const id of [ids.streetB, ids.district]) {
-      const patch = await t.call('street-a', { method: 'PATCH', url: `/api/v1/users/${id}`, payload: { displayName: 'x' } });
+      const patch = await t.call('street-a', {
+        method: 'PATCH',
+        url: `/api/v1/users/${id}`,
+        payload: { displayName: 'x' },
+      });
       expect(patch.statusCode).toBe(404);
-      const reset = await t.call('street-a', { method: 'POST', url: `/api/v1/users/${id}/password`, payload: { newPassword: 'Hijack-pass-2026' } });
+      const reset = await t.call('street-a', {
+        method: 'POST',
+        url: `/api/v1/users/${id}/password`,
+        payload: { newPassword: 'Hijack-pass-2026' },
+      });
       expect(reset.statusCode).toBe(404);
     }
     const unchanged = await t.call('district', { method: 'GET', url: `/api/v1/users/${ids.streetB}` });
@@ -60,7 +77,11 @@ describe('scope isolation between two streets', () => {
 
   it('cannot create a user outside or above the caller’s scope', async () => {
     for (const regionCode of [STREET_B, DISTRICT]) {
-      const res = await t.call('street-a', { method: 'POST', url: '/api/v1/users', payload: newUser({ regionCode }) });
+      const res = await t.call('street-a', {
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: newUser({ regionCode }),
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('SCOPE_REGION_FORBIDDEN');
     }
@@ -69,7 +90,11 @@ describe('scope isolation between two streets', () => {
   });
 
   it('cannot move a user of its street out of its scope', async () => {
-    const res = await t.call('street-a', { method: 'PATCH', url: `/api/v1/users/${ids.workerA}`, payload: { regionCode: STREET_B } });
+    const res = await t.call('street-a', {
+      method: 'PATCH',
+      url: `/api/v1/users/${ids.workerA}`,
+      payload: { regionCode: STREET_B },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('SCOPE_REGION_FORBIDDEN');
   });
@@ -77,9 +102,19 @@ describe('scope isolation between two streets', () => {
 
 describe('creating and managing users', () => {
   it('an official creates a user in scope, who must change the password at first sign-in', async () => {
-    const res = await t.call('street-a', { method: 'POST', url: '/api/v1/users', payload: newUser({ username: 'New.Worker' }) });
+    const res = await t.call('street-a', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ username: 'New.Worker' }),
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'new.worker', role: 'community_worker', regionCode: COMMUNITY_A1, mustChangePassword: true, status: 'active' });
+    expect(res.json()).toMatchObject({
+      username: 'new.worker',
+      role: 'community_worker',
+      regionCode: COMMUNITY_A1,
+      mustChangePassword: true,
+      status: 'active',
+    });
     expect(res.body).not.toContain('password');
     const session = await t.login('new.worker', 'Initial-pass-2026');
     const blocked = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: session } });
@@ -88,41 +123,83 @@ describe('creating and managing users', () => {
   });
 
   it('refuses a taken username with 409 and nothing written twice', async () => {
-    const res = await t.call('street-a', { method: 'POST', url: '/api/v1/users', payload: newUser({ username: 'worker-a' }) });
+    const res = await t.call('street-a', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ username: 'worker-a' }),
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('USER_USERNAME_TAKEN');
   });
 
   it('lets nobody but an admin grant admin', async () => {
-    const res = await t.call('district', { method: 'POST', url: '/api/v1/users', payload: newUser({ username: 'sneaky', role: 'admin' }) });
+    const res = await t.call('district', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ username: 'sneaky', role: 'admin' }),
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('USER_ROLE_NOT_GRANTABLE');
-    const promote = await t.call('district', { method: 'PATCH', url: `/api/v1/users/${ids.streetB}`, payload: { role: 'admin' } });
+    const promote = await t.call('district', {
+      method: 'PATCH',
+      url: `/api/v1/users/${ids.streetB}`,
+      payload: { role: 'admin' },
+    });
     expect(promote.json().error.code).toBe('USER_ROLE_NOT_GRANTABLE');
-    const byAdmin = await t.call('admin', { method: 'POST', url: '/api/v1/users', payload: newUser({ username: 'admin2', role: 'admin', regionCode: CITY }) });
+    const byAdmin = await t.call('admin', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ username: 'admin2', role: 'admin', regionCode: CITY }),
+    });
     expect(byAdmin.statusCode).toBe(201);
   });
 
   it('requires a provider for provider roles and refuses one for others', async () => {
-    const without = await t.call('street-a', { method: 'POST', url: '/api/v1/users', payload: newUser({ username: 'carer2', role: 'caregiver', regionCode: STREET_A }) });
+    const without = await t.call('street-a', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ username: 'carer2', role: 'caregiver', regionCode: STREET_A }),
+    });
     expect(without.json().error.code).toBe('USER_PROVIDER_REQUIRED');
-    const extra = await t.call('street-a', { method: 'POST', url: '/api/v1/users', payload: newUser({ username: 'worker2', providerId: randomUUID() }) });
+    const extra = await t.call('street-a', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ username: 'worker2', providerId: randomUUID() }),
+    });
     expect(extra.json().error.code).toBe('USER_PROVIDER_NOT_ALLOWED');
   });
 
   it('does not let an official change their own role, region or status', async () => {
-    const res = await t.call('street-a', { method: 'PATCH', url: `/api/v1/users/${ids.streetA}`, payload: { status: 'disabled' } });
+    const res = await t.call('street-a', {
+      method: 'PATCH',
+      url: `/api/v1/users/${ids.streetA}`,
+      payload: { status: 'disabled' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('USER_SELF_CHANGE_FORBIDDEN');
   });
 
   it('disabling a user ends their sessions at once', async () => {
     const session = await t.login('worker-a');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: session } })).statusCode).toBe(200);
-    const res = await t.call('street-a', { method: 'PATCH', url: `/api/v1/users/${ids.workerA}`, payload: { status: 'disabled' } });
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: session } }))
+        .statusCode,
+    ).toBe(200);
+    const res = await t.call('street-a', {
+      method: 'PATCH',
+      url: `/api/v1/users/${ids.workerA}`,
+      payload: { status: 'disabled' },
+    });
     expect(res.json().status).toBe('disabled');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: session } })).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'worker-a', password: TEST_PASSWORD } });
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: session } }))
+        .statusCode,
+    ).toBe(401);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'worker-a', password: TEST_PASSWORD },
+    });
     expect(login.statusCode).toBe(401);
   });
 
@@ -137,7 +214,10 @@ describe('creating and managing users', () => {
     const page1 = first.json();
     expect(page1.items).toHaveLength(3);
     expect(page1.nextCursor).toEqual(expect.any(String));
-    const second = await t.call('admin', { method: 'GET', url: `/api/v1/users?limit=3&cursor=${page1.nextCursor}` });
+    const second = await t.call('admin', {
+      method: 'GET',
+      url: `/api/v1/users?limit=3&cursor=${page1.nextCursor}`,
+    });
     const names2 = second.json().items.map((u: { username: string }) => u.username);
     expect(names2[0] > page1.items[2].username).toBe(true);
     const bad = await t.call('admin', { method: 'GET', url: '/api/v1/users?cursor=not-a-cursor' });
@@ -153,21 +233,38 @@ describe('bad input', () => {
     ['a region code of the wrong shape', { regionCode: '1501' }, 'body.regionCode', 'invalid_format'],
     ['an unknown role', { role: 'superuser' }, 'body.role', 'invalid_value'],
   ])('rejects %s with field details', async (_name, override, field, code) => {
-    const res = await t.call('admin', { method: 'POST', url: '/api/v1/users', payload: newUser({ username: 'badinput', ...override }) });
+    const res = await t.call('admin', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ username: 'badinput', ...override }),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(res.json().error.details).toContainEqual(expect.objectContaining({ field, code }));
   });
 
   it('explains a region code in the caller’s language', async () => {
-    const en = await t.call('admin', { method: 'POST', url: '/api/v1/users', payload: newUser({ regionCode: 'abc' }), headers: { 'accept-language': 'en-GB' } });
+    const en = await t.call('admin', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ regionCode: 'abc' }),
+      headers: { 'accept-language': 'en-GB' },
+    });
     expect(en.json().error.details[0].message).toBe('A region code has 12 digits and a valid level');
-    const zh = await t.call('admin', { method: 'POST', url: '/api/v1/users', payload: newUser({ regionCode: 'abc' }) });
+    const zh = await t.call('admin', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ regionCode: 'abc' }),
+    });
     expect(zh.json().error.details[0].message).toBe('行政区划代码须为12位数字，且层级正确');
   });
 
   it('rejects a region that does not exist', async () => {
-    const res = await t.call('admin', { method: 'POST', url: '/api/v1/users', payload: newUser({ username: 'ghost', regionCode: '150102099000' }) });
+    const res = await t.call('admin', {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: newUser({ username: 'ghost', regionCode: '150102099000' }),
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('REGION_NOT_FOUND');
   });
@@ -175,8 +272,16 @@ describe('bad input', () => {
 
 describe('audit of user changes, by scope', () => {
   it('records who changed what, without password hashes, and shows it only within scope', async () => {
-    await t.call('street-a', { method: 'PATCH', url: `/api/v1/users/${ids.carer}`, payload: { displayName: '护理员小王' } });
-    await t.call('street-b', { method: 'PATCH', url: `/api/v1/users/${ids.streetB}`, payload: { displayName: '街道B' } });
+    await t.call('street-a', {
+      method: 'PATCH',
+      url: `/api/v1/users/${ids.carer}`,
+      payload: { displayName: '护理员小王' },
+    });
+    await t.call('street-b', {
+      method: 'PATCH',
+      url: `/api/v1/users/${ids.streetB}`,
+      payload: { displayName: '街道B' },
+    });
 
     const mine = await t.call('street-a', { method: 'GET', url: '/api/v1/audit?action=user.update' });
     expect(mine.statusCode).toBe(200);
@@ -185,7 +290,9 @@ describe('audit of user changes, by scope', () => {
     expect(entry.before.displayName).toBe('carer');
     expect(entry.after.displayName).toBe('护理员小王');
     expect(JSON.stringify(mine.json())).not.toMatch(/passwordHash|scrypt\$/);
-    expect(mine.json().items.every((e: { regionCode: string }) => e.regionCode.startsWith('150102001'))).toBe(true);
+    expect(mine.json().items.every((e: { regionCode: string }) => e.regionCode.startsWith('150102001'))).toBe(
+      true,
+    );
 
     const districtView = await t.call('district', { method: 'GET', url: '/api/v1/audit?action=user.update' });
     const regions = districtView.json().items.map((e: { regionCode: string }) => e.regionCode);

@@ -21,7 +21,12 @@ export const usersRoutes =
       '/api/v1/users',
       {
         config: { permission: 'users:read' },
-        schema: { tags, summary: 'User accounts in the caller’s scope', querystring: listUsersQuery, response: { 200: pageOf(user) } },
+        schema: {
+          tags,
+          summary: 'User accounts in the caller’s scope',
+          querystring: listUsersQuery,
+          response: { 200: pageOf(user) },
+        },
       },
       async (request) => service.list(requireUser(request), request.query),
     );
@@ -30,7 +35,12 @@ export const usersRoutes =
       '/api/v1/users',
       {
         config: { permission: 'users:write' },
-        schema: { tags, summary: 'Create a user account in the caller’s scope', body: createUserBody, response: { 201: user } },
+        schema: {
+          tags,
+          summary: 'Create a user account in the caller’s scope',
+          body: createUserBody,
+          response: { 201: user },
+        },
       },
       async (request, reply) => {
         const created = await service.create(requireUser(request), actorFromRequest(request), request.body);
@@ -88,7 +98,12 @@ export const usersRoutes =
       '/api/v1/users/:id/unlock',
       {
         config: { permission: 'users:write' },
-        schema: { tags, summary: 'Lift a lock after failed sign-ins', params: idParams, response: { 200: user } },
+        schema: {
+          tags,
+          summary: 'Lift a lock after failed sign-ins',
+          params: idParams,
+          response: { 200: user },
+        },
       },
       async (request) => service.unlock(requireUser(request), actorFromRequest(request), request.params.id),
     );

@@ -159,7 +159,8 @@ export function createUsersService(db: Db, regions: RegionsService) {
       const row = await db.transaction(async (tx) => {
         const before = await visible(caller, id, tx);
         assertMayManage(caller, before);
-        const changesStanding = body.role !== undefined || body.regionCode !== undefined || body.status !== undefined;
+        const changesStanding =
+          body.role !== undefined || body.regionCode !== undefined || body.status !== undefined;
         if (before.id === caller.id && changesStanding) throw new AppError('USER_SELF_CHANGE_FORBIDDEN');
         const role = body.role ?? before.role;
         if (body.role !== undefined) assertMayGrant(caller, body.role);
@@ -184,7 +185,12 @@ export function createUsersService(db: Db, regions: RegionsService) {
     },
 
     /** An official sets a new password: the user must change it at next sign-in. */
-    async resetPassword(caller: Caller, actor: AuditActor, id: string, newPassword: string): Promise<UserDto> {
+    async resetPassword(
+      caller: Caller,
+      actor: AuditActor,
+      id: string,
+      newPassword: string,
+    ): Promise<UserDto> {
       const target = await visible(caller, id);
       assertMayManage(caller, target);
       assertPasswordAcceptable(newPassword, target.username);
@@ -242,7 +248,12 @@ export function createUsersService(db: Db, regions: RegionsService) {
       await db.transaction(async (tx) => {
         await tx
           .update(users)
-          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql`now()`, updatedAt: new Date() })
+          .set({
+            passwordHash,
+            mustChangePassword: false,
+            passwordChangedAt: sql`now()`,
+            updatedAt: new Date(),
+          })
           .where(eq(users.id, user.id));
         await writeAudit(tx, actor, {
           action: 'user.password_change',

@@ -8,7 +8,8 @@ export type SessionResolver = (request: FastifyRequest) => Promise<SessionUser |
 
 /** Routes that plugins register (docs, static files) and that are public by nature. */
 const PUBLIC_PREFIXES = ['/api/docs', '/api/openapi.json', '/api/health'];
-const isPluginPublic = (url: string) => !url.startsWith('/api/') || PUBLIC_PREFIXES.some((p) => url.startsWith(p));
+const isPluginPublic = (url: string) =>
+  !url.startsWith('/api/') || PUBLIC_PREFIXES.some((p) => url.startsWith(p));
 
 export function routeAccess(route: { config?: unknown }): 'public' | string | null {
   const config = route.config as { permission?: string; public?: boolean } | undefined;
@@ -29,7 +30,9 @@ export function registerAccessControl(app: FastifyInstance, resolveSession: Sess
   app.addHook('onRoute', (route) => {
     if (routeAccess(route) === null) {
       if (!isPluginPublic(route.url)) {
-        throw new Error(`route ${String(route.method)} ${route.url} declares neither a permission nor public`);
+        throw new Error(
+          `route ${String(route.method)} ${route.url} declares neither a permission nor public`,
+        );
       }
       route.config = { ...(route.config as object), public: true };
     }

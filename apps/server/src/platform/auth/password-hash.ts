@@ -13,7 +13,10 @@ const maxmem = (N: number, r: number) => 256 * N * r;
 /** Format: `scrypt$N$r$p$salt$key`, salt and key base64. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password.normalize('NFKC'), salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) });
+  const key = await scryptAsync(password.normalize('NFKC'), salt, KEY_LENGTH, {
+    ...COST,
+    maxmem: maxmem(COST.N, COST.r),
+  });
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 

@@ -18,7 +18,10 @@ export function inScope(column: AnyPgColumn | SQL, user: Pick<SessionUser, 'regi
   return sql`${column} like ${scopePrefix(user) + '%'}`;
 }
 
-export function isInScope(regionCode: string | null | undefined, user: Pick<SessionUser, 'regionCode'>): boolean {
+export function isInScope(
+  regionCode: string | null | undefined,
+  user: Pick<SessionUser, 'regionCode'>,
+): boolean {
   return !!regionCode && isWithinScope(regionCode, user.regionCode);
 }
 
@@ -33,5 +36,6 @@ export function assertInScope(
 
 /** For writes that place something in a region: outside the scope is a 403. */
 export function assertAssignable(regionCode: string, user: Pick<SessionUser, 'regionCode'>): void {
-  if (!isWithinScope(regionCode, user.regionCode)) throw new AppError('SCOPE_REGION_FORBIDDEN', {}, { regionCode });
+  if (!isWithinScope(regionCode, user.regionCode))
+    throw new AppError('SCOPE_REGION_FORBIDDEN', {}, { regionCode });
 }

@@ -10,7 +10,11 @@ export type ErrorCatalog = Record<string, ErrorDefinition>;
 /** Codes every module may use; modules add their own catalogs through registerErrors. */
 export const PLATFORM_ERRORS = {
   VALIDATION_FAILED: { status: 400, 'zh-CN': '请求参数有误', en: 'The request has invalid fields' },
-  REQUEST_MALFORMED: { status: 400, 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  REQUEST_MALFORMED: {
+    status: 400,
+    'zh-CN': '请求体不是有效的 JSON',
+    en: 'The request body is not valid JSON',
+  },
   REQUEST_UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     'zh-CN': '不支持的内容类型',
@@ -31,8 +35,16 @@ export const PLATFORM_ERRORS = {
     en: 'That region is outside your scope',
   },
   NOT_FOUND: { status: 404, 'zh-CN': '未找到', en: 'Not found' },
-  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
-  CONFLICT: { status: 409, 'zh-CN': '数据已被修改，请刷新后重试', en: 'The data changed; reload and try again' },
+  RATE_LIMITED: {
+    status: 429,
+    'zh-CN': '请求过于频繁，请稍后再试',
+    en: 'Too many requests; try again later',
+  },
+  CONFLICT: {
+    status: 409,
+    'zh-CN': '数据已被修改，请刷新后重试',
+    en: 'The data changed; reload and try again',
+  },
   INTERNAL_ERROR: {
     status: 500,
     'zh-CN': '服务器内部错误，请稍后再试',

@@ -35,7 +35,13 @@ export function localiseIssues(issues: $ZodIssue[], context: string, locale: Loc
   });
 }
 
-function send(reply: FastifyReply, locale: Locale, code: string, params?: Record<string, unknown>, details?: unknown) {
+function send(
+  reply: FastifyReply,
+  locale: Locale,
+  code: string,
+  params?: Record<string, unknown>,
+  details?: unknown,
+) {
   const { status } = errorDefinition(code);
   const body: { error: { code: string; message: string; details?: unknown } } = {
     error: { code, message: errorMessage(code, locale, params) },
@@ -61,9 +67,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, locale, error.code, error.params, error.details);
     }
     if (error instanceof RequestValidationError) {
-      return send(reply, locale, 'VALIDATION_FAILED', {}, localiseIssues(error.issues, error.context, locale));
+      return send(
+        reply,
+        locale,
+        'VALIDATION_FAILED',
+        {},
+        localiseIssues(error.issues, error.context, locale),
+      );
     }
-    if (error instanceof SyntaxError && error.statusCode === 400) return send(reply, locale, 'REQUEST_MALFORMED');
+    if (error instanceof SyntaxError && error.statusCode === 400)
+      return send(reply, locale, 'REQUEST_MALFORMED');
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return send(reply, locale, mapped);
     if (error.statusCode === 429) return send(reply, locale, 'RATE_LIMITED');

@@ -16,7 +16,12 @@ export async function registerStaticWeb(app: FastifyInstance, webDist: string | 
     cacheControl: false,
     setHeaders: (res, filePath) => {
       // Hashed assets never change; index.html always revalidates.
-      res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
     },
   });
   return true;

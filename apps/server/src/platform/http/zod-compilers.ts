@@ -1,5 +1,5 @@
 import type { FastifySchemaCompiler } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 
 /** Raised by the request validator; the error handler localises its issues per request. */

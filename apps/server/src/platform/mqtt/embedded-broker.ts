@@ -2,7 +2,11 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Aedes, type AuthenticateError } from 'aedes';
 
 /** Decides whether an MQTT client may connect: devices present their own credentials. */
-export type MqttAuthenticator = (clientId: string, username: string | undefined, password: Buffer | undefined) => Promise<boolean>;
+export type MqttAuthenticator = (
+  clientId: string,
+  username: string | undefined,
+  password: Buffer | undefined,
+) => Promise<boolean>;
 
 /** Until a device registry provides credentials, nobody may connect over the network. */
 const denyAll: MqttAuthenticator = async () => false;

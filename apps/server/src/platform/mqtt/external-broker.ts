@@ -5,7 +5,11 @@ import mqtt, { type MqttClient } from 'mqtt';
  * starts even while the broker is away and says so in the log.
  */
 export function connectExternalBroker(url: string, onError: (error: Error) => void): MqttClient {
-  const client = mqtt.connect(url, { reconnectPeriod: 5_000, connectTimeout: 10_000, clientId: `yiyang-server-${process.pid}` });
+  const client = mqtt.connect(url, {
+    reconnectPeriod: 5_000,
+    connectTimeout: 10_000,
+    clientId: `yiyang-server-${process.pid}`,
+  });
   client.on('error', onError);
   return client;
 }

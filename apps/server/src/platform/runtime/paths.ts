@@ -16,5 +16,6 @@ export function repoRoot(): string {
 export const webDistDir = () => path.join(repoRoot(), 'apps', 'web', 'dist');
 
 export function appVersion(): string {
-  return (JSON.parse(readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }

@@ -23,13 +23,18 @@ export function ChangePasswordPage() {
     } catch (e) {
       const fields = fieldErrors(e);
       if (fields.length) form.setFields(fields);
-      else if (e instanceof ApiError) form.setFields([{ name: e.code === 'AUTH_PASSWORD_WRONG' ? 'currentPassword' : 'newPassword', errors: [e.message] }]);
+      else if (e instanceof ApiError)
+        form.setFields([
+          { name: e.code === 'AUTH_PASSWORD_WRONG' ? 'currentPassword' : 'newPassword', errors: [e.message] },
+        ]);
     }
   };
 
   return (
     <Card title={t('account.title')} style={{ maxWidth: 480 }}>
-      {me?.mustChangePassword && <Alert type="warning" showIcon title={t('account.forced')} style={{ marginBottom: 16 }} />}
+      {me?.mustChangePassword && (
+        <Alert type="warning" showIcon title={t('account.forced')} style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="currentPassword" label={t('account.current')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />

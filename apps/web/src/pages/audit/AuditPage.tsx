@@ -10,7 +10,11 @@ import { zhCN } from '../../i18n/zh-CN';
 const ACTIONS = Object.keys(zhCN.audit.actions);
 
 function Json({ value }: { value: unknown }) {
-  return value == null ? <Typography.Text type="secondary">—</Typography.Text> : <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(value, null, 2)}</pre>;
+  return value == null ? (
+    <Typography.Text type="secondary">—</Typography.Text>
+  ) : (
+    <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(value, null, 2)}</pre>
+  );
 }
 
 export function AuditPage() {
@@ -35,7 +39,12 @@ export function AuditPage() {
           <Input placeholder={t('audit.actor')} allowClear />
         </Form.Item>
         <Form.Item name="action">
-          <Select placeholder={t('audit.action')} allowClear style={{ width: 160 }} options={ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))} />
+          <Select
+            placeholder={t('audit.action')}
+            allowClear
+            style={{ width: 160 }}
+            options={ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
+          />
         </Form.Item>
         <Form.Item name="entity">
           <Input placeholder={t('audit.entity')} allowClear style={{ width: 120 }} />
@@ -82,7 +91,11 @@ export function AuditPage() {
         columns={[
           { title: t('audit.at'), dataIndex: 'at', render: formatDateTime, width: 180 },
           { title: t('audit.actor'), dataIndex: 'actorUsername' },
-          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => (ACTIONS.includes(a) ? t(`audit.actions.${a}`) : a) },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (a: string) => (ACTIONS.includes(a) ? t(`audit.actions.${a}`) : a),
+          },
           { title: t('audit.entity'), dataIndex: 'entity' },
           { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true },
           { title: t('audit.region'), dataIndex: 'regionCode' },
@@ -90,7 +103,12 @@ export function AuditPage() {
         ]}
       />
       {list.hasNextPage && (
-        <Button block style={{ marginTop: 16 }} loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+        <Button
+          block
+          style={{ marginTop: 16 }}
+          loading={list.isFetchingNextPage}
+          onClick={() => list.fetchNextPage()}
+        >
           {t('common.loadMore')}
         </Button>
       )}

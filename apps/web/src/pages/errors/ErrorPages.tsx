@@ -6,7 +6,16 @@ export function ForbiddenPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Result status="403" title="403" subTitle={t('errors.forbidden')} extra={<Button type="primary" onClick={() => navigate('/')}>{t('errors.back')}</Button>} />
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('errors.forbidden')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('errors.back')}
+        </Button>
+      }
+    />
   );
 }
 
@@ -14,6 +23,15 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Result status="404" title="404" subTitle={t('errors.notFound')} extra={<Button type="primary" onClick={() => navigate('/')}>{t('errors.back')}</Button>} />
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('errors.notFound')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('errors.back')}
+        </Button>
+      }
+    />
   );
 }

@@ -7,7 +7,13 @@ import { api, ApiError, fieldErrors } from '../../api/client';
 import { RegionSelect } from '../../components/RegionSelect';
 
 /** Create a user (with an initial password) or edit one (name, role, region, provider). */
-export function UserFormModal(props: { me: SessionUserDto; user: UserDto | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function UserFormModal(props: {
+  me: SessionUserDto;
+  user: UserDto | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -52,7 +58,11 @@ export function UserFormModal(props: { me: SessionUserDto; user: UserDto | null;
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,31}$/ }]}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,31}$/ }]}
+        >
           <Input disabled={editing} autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, max: 50 }]}>

@@ -37,14 +37,23 @@ export function UsersPage() {
     let value = '';
     Modal.confirm({
       title: `${t('users.resetPassword')} · ${user.username}`,
-      content: <Input.Password placeholder={t('users.newPassword')} onChange={(e) => (value = e.target.value)} autoComplete="new-password" />,
+      content: (
+        <Input.Password
+          placeholder={t('users.newPassword')}
+          onChange={(e) => (value = e.target.value)}
+          autoComplete="new-password"
+        />
+      ),
       onOk: async () => {
         const problem = passwordProblem(value, user.username);
         if (problem) {
           message.error(t(`password.${problem}`));
           throw new Error(problem);
         }
-        await act(() => api(`/api/v1/users/${user.id}/password`, { method: 'POST', body: { newPassword: value } }), t('users.resetDone'));
+        await act(
+          () => api(`/api/v1/users/${user.id}/password`, { method: 'POST', body: { newPassword: value } }),
+          t('users.resetDone'),
+        );
       },
     });
   };
@@ -54,18 +63,33 @@ export function UsersPage() {
       title={t('users.title')}
       extra={
         writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="user-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing(null)}
+            data-testid="user-create"
+          >
             {t('users.create')}
           </Button>
         )
       }
     >
-      <Form form={filterForm} layout="inline" onFinish={(v) => setFilters(v)} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form
+        form={filterForm}
+        layout="inline"
+        onFinish={(v) => setFilters(v)}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="q">
           <Input placeholder={t('users.keyword')} allowClear />
         </Form.Item>
         <Form.Item name="role">
-          <Select placeholder={t('users.role')} allowClear style={{ width: 180 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select
+            placeholder={t('users.role')}
+            allowClear
+            style={{ width: 180 }}
+            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
         </Form.Item>
         <Form.Item name="status">
           <Select
@@ -132,7 +156,16 @@ export function UsersPage() {
                           {t('users.resetPassword')}
                         </Button>
                         {u.lockedUntil && (
-                          <Button type="link" size="small" onClick={() => act(() => api(`/api/v1/users/${u.id}/unlock`, { method: 'POST' }), t('users.unlocked'))}>
+                          <Button
+                            type="link"
+                            size="small"
+                            onClick={() =>
+                              act(
+                                () => api(`/api/v1/users/${u.id}/unlock`, { method: 'POST' }),
+                                t('users.unlocked'),
+                              )
+                            }
+                          >
                             {t('users.unlock')}
                           </Button>
                         )}
@@ -142,7 +175,11 @@ export function UsersPage() {
                           danger={u.status === 'active'}
                           onClick={() =>
                             act(
-                              () => api(`/api/v1/users/${u.id}`, { method: 'PATCH', body: { status: u.status === 'active' ? 'disabled' : 'active' } }),
+                              () =>
+                                api(`/api/v1/users/${u.id}`, {
+                                  method: 'PATCH',
+                                  body: { status: u.status === 'active' ? 'disabled' : 'active' },
+                                }),
                               t('users.saved'),
                             )
                           }
@@ -157,7 +194,12 @@ export function UsersPage() {
         ]}
       />
       {list.hasNextPage && (
-        <Button block style={{ marginTop: 16 }} loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+        <Button
+          block
+          style={{ marginTop: 16 }}
+          loading={list.isFetchingNextPage}
+          onClick={() => list.fetchNextPage()}
+        >
           {t('common.loadMore')}
         </Button>
       )}
