@@ -135,7 +135,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/apps/server/**', '@yiyang/server'],
+              regex: '(^|/)server/(src|test)(/|$)|^@yiyang/server',
               message: 'The web app talks to the server only over HTTP.',
             },
           ],
