@@ -6,11 +6,13 @@ import { openDatabase } from '../../apps/server/src/platform/db/database';
 import { runMigrations } from '../../apps/server/src/platform/db/migrate';
 import { hashPassword } from '../../apps/server/src/platform/auth/password-hash';
 import { seedDemoRegions } from '../../apps/server/src/demo/seed-demo';
-import { createFreshPostgres } from './fresh-postgres';
+import { createFreshPostgres } from '../../apps/server/test/test-app';
 
 const usersWanted = Number(process.env.BENCH_USERS ?? 5000);
 const pgUrl = process.env.BENCH_DATABASE_URL;
-const fresh = pgUrl ? await createFreshPostgres(pgUrl) : null;
+// Fresh database per run on the server at BENCH_DATABASE_URL.
+if (pgUrl) process.env.TEST_DATABASE_URL = pgUrl;
+const fresh = pgUrl ? await createFreshPostgres() : null;
 const database = await openDatabase(fresh ? { kind: 'postgres', url: fresh.url } : { kind: 'pglite-memory' });
 await runMigrations(database);
 await seedDemoRegions(database);

@@ -14,30 +14,47 @@ import { createUsersService } from '../src/modules/users/index';
  * A fresh, migrated database for one test file: in-memory PGlite, or — when the suite runs with
  * TEST_DB=postgres — a new database on the server at TEST_DATABASE_URL, dropped afterwards.
  */
-export async function createTestDatabase(): Promise<Database> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (process.env.TEST_DB !== 'postgres' || !url) {
-    const database = await openDatabase({ kind: 'pglite-memory' });
-    await runMigrations(database);
-    return database;
-  }
+export const onPostgres = () => process.env.TEST_DB === 'postgres' && !!process.env.TEST_DATABASE_URL;
+
+/** A new, empty database on the server at TEST_DATABASE_URL: its URL and how to drop it. */
+export async function createFreshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL!;
   const name = `yiyang_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: testUrl.toString() });
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return {
+    url: fresh.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or — when the suite runs with
+ * TEST_DB=postgres — a new database on the server at TEST_DATABASE_URL, dropped afterwards.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  if (!onPostgres()) {
+    const database = await openDatabase({ kind: 'pglite-memory' });
+    await runMigrations(database);
+    return database;
+  }
+  const fresh = await createFreshPostgres();
+  const database = await openDatabase({ kind: 'postgres', url: fresh.url });
   await runMigrations(database);
   return {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await fresh.drop();
     },
   };
 }

@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockDataDir } from '../src/platform/db/data-dir-lock';
+import { createFreshPostgres, onPostgres } from './test-app';
+
+/** The `yiyang` command as an operator runs it, on its own embedded data directory. */
+const cliEntry = path.resolve(import.meta.dirname, '../src/cli/index.ts');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'yiyang-cli-'));
+let databaseUrl = '';
+let drop: (() => Promise<void>) | undefined;
+beforeAll(async () => {
+  if (onPostgres()) ({ url: databaseUrl, drop } = await createFreshPostgres());
+});
+afterAll(() => drop?.());
+
+function yiyang(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout + result.stderr };
+}
+
+describe('yiyang CLI', () => {
+  it('explains each command with --help', () => {
+    const help = yiyang('user', 'add', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('--username');
+    expect(help.out).toContain('--region');
+  });
+
+  it('seeds the demo city, adds a user, changes a password, and refuses bad input', () => {
+    expect(yiyang('migrate').code).toBe(0);
+    const demo = yiyang('demo', '--password', 'Cli-demo-pass-2026');
+    expect(demo.code).toBe(0);
+    expect(demo.out).toContain('mz.street');
+
+    const again = yiyang('demo');
+    expect(again.code).toBe(1);
+    expect(again.out).toContain('already has user accounts');
+
+    const added = yiyang(
+      'user',
+      'add',
+      '--username',
+      'ops.admin',
+      '--password',
+      'Ops-admin-pass-1',
+      '--role',
+      'admin',
+      '--region',
+      '1501',
+    );
+    expect(added.out).toContain('Created ops.admin (admin, 呼和浩特市 150100000000)');
+    expect(added.code).toBe(0);
+
+    const taken = yiyang(
+      'user',
+      'add',
+      '--username',
+      'ops.admin',
+      '--password',
+      'Ops-admin-pass-1',
+      '--role',
+      'admin',
+      '--region',
+      '1501',
+    );
+    expect(taken.code).toBe(1);
+    expect(taken.out).toContain('USER_USERNAME_TAKEN');
+
+    const badRole = yiyang(
+      'user',
+      'add',
+      '--username',
+      'x1',
+      '--password',
+      'Ops-admin-pass-1',
+      '--role',
+      'king',
+      '--region',
+      '1501',
+    );
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.out).toMatch(/Allowed choices are admin, civil_affairs/);
+
+    const badRegion = yiyang(
+      'user',
+      'add',
+      '--username',
+      'x2',
+      '--password',
+      'Ops-admin-pass-1',
+      '--role',
+      'admin',
+      '--region',
+      '15x',
+    );
+    expect(badRegion.code).not.toBe(0);
+    expect(badRegion.out).toContain('give a 12-digit region code or its prefix');
+
+    const weak = yiyang('user', 'passwd', '--username', 'ops.admin', '--password', 'weak');
+    expect(weak.code).toBe(1);
+    expect(weak.out).toContain('USER_PASSWORD_WEAK');
+    expect(yiyang('user', 'passwd', '--username', 'ops.admin', '--password', 'Another-pass-2026').code).toBe(
+      0,
+    );
+  });
+
+  it.skipIf(onPostgres())('will not open a data directory that a running process holds', async () => {
+    const release = await lockDataDir(dataDir);
+    try {
+      const busy = yiyang('migrate');
+      expect(busy.code).toBe(1);
+      expect(busy.out).toContain('is in use by another Yiyang process');
+    } finally {
+      await release();
+    }
+  });
+});
