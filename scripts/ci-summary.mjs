@@ -20,6 +20,15 @@ for (const file of process.argv.slice(2)) {
     passed += report.stats.expected + report.stats.flaky;
     failed += report.stats.unexpected;
     skipped += report.stats.skipped;
+    // Errors outside any test (a server that did not start) fail the run too.
+    for (const error of report.errors ?? []) {
+      console.log(`${file}: ${String(error.message ?? error).split('\n')[0]}`);
+      failed++;
+    }
+    if (report.stats.expected + report.stats.unexpected + report.stats.flaky === 0) {
+      console.log(`${file}: no test ran`);
+      failed++;
+    }
   }
 }
 console.log(`total: ${passed} passed, ${failed} failed, ${skipped} skipped`);

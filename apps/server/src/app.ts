@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { healthResponse, type HealthResponse } from '@yiyang/contracts';
 import type { Database } from './platform/db/database';
@@ -44,6 +45,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuthService(db, users, regions, deps.sessionHours ?? 12);
 
   await app.register(cookie);
+  await app.register(helmet, {
+    // Ant Design injects its styles at run time; scripts come only from our own origin.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
   registerErrorHandler(app);
   registerAccessControl(app, (request) => auth.resolve(request.cookies[SESSION_COOKIE]));
   await registerOpenApi(app, deps.version);

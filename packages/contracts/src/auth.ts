@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PERMISSIONS, ROLES } from '@yiyang/domain';
+import { PASSWORD_MAX_LENGTH, PERMISSIONS } from '@yiyang/domain';
+import { user } from './users';
 
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -7,17 +8,19 @@ export const loginBody = z.strictObject({
 });
 export type LoginBody = z.infer<typeof loginBody>;
 
-export const sessionUser = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  regionCode: z.string(),
-  regionName: z.string(),
-  providerId: z.uuid().nullable(),
-  permissions: z.array(z.enum(PERMISSIONS)),
-  mustChangePassword: z.boolean(),
-});
+/** The signed-in user: their account as the user list shows it, with what the role may do. */
+export const sessionUser = user
+  .pick({
+    id: true,
+    username: true,
+    displayName: true,
+    role: true,
+    regionCode: true,
+    regionName: true,
+    providerId: true,
+    mustChangePassword: true,
+  })
+  .extend({ permissions: z.array(z.enum(PERMISSIONS)) });
 export type SessionUserDto = z.infer<typeof sessionUser>;
 
 export const changePasswordBody = z.strictObject({

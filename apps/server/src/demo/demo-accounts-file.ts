@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DemoAccount } from './demo-accounts';
 
@@ -9,6 +9,8 @@ import type { DemoAccount } from './demo-accounts';
 const fileOf = (dataDir: string) => path.join(dataDir, 'demo-accounts.json');
 
 export function saveDemoAccounts(dataDir: string, accounts: DemoAccount[]): void {
+  // With PostgreSQL nothing else has created the data directory.
+  mkdirSync(dataDir, { recursive: true });
   const file = fileOf(dataDir);
   writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);

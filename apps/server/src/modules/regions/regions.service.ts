@@ -14,6 +14,14 @@ export interface RegionRow {
   demo: boolean;
 }
 
+const columns = {
+  code: regions.code,
+  name: regions.name,
+  level: regions.level,
+  parentCode: regions.parentCode,
+  demo: regions.demo,
+};
+
 export function createRegionsService(db: Db) {
   const child = alias(regions, 'child');
 
@@ -21,14 +29,7 @@ export function createRegionsService(db: Db) {
     where: ReturnType<typeof eq> | ReturnType<typeof isNull>,
   ): Promise<RegionDto[]> {
     return db
-      .select({
-        code: regions.code,
-        name: regions.name,
-        level: regions.level,
-        parentCode: regions.parentCode,
-        demo: regions.demo,
-        childCount: count(child.code),
-      })
+      .select({ ...columns, childCount: count(child.code) })
       .from(regions)
       .leftJoin(child, eq(child.parentCode, regions.code))
       .where(where)
@@ -72,11 +73,7 @@ export function createRegionsService(db: Db) {
       const rootLevel = regionLevel(root);
       const rows = await db
         .select({
-          code: regions.code,
-          name: regions.name,
-          level: regions.level,
-          parentCode: regions.parentCode,
-          demo: regions.demo,
+          ...columns,
           childCount: sql<number>`(select count(*)::int from ${regions} c where c.parent_code = ${regions.code})`,
         })
         .from(regions)

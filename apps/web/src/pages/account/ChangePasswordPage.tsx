@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { passwordProblem } from '@yiyang/domain';
 import type { SessionUserDto } from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
+import { passwordRule } from '../../components/password-rule';
 import { useMe, useSessionActions } from '../../api/session';
 
 export function ChangePasswordPage() {
@@ -42,15 +42,7 @@ export function ChangePasswordPage() {
         <Form.Item
           name="newPassword"
           label={t('account.next')}
-          rules={[
-            { required: true },
-            {
-              validator: async (_, value: string) => {
-                const problem = value ? passwordProblem(value, me?.username) : null;
-                if (problem) throw new Error(t(`password.${problem}`));
-              },
-            },
-          ]}
+          rules={[{ required: true }, passwordRule(t, () => me?.username)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

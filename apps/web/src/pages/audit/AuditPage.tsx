@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { ListFilters, LoadMore } from '../../components/ListFilters';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '@yiyang/contracts';
@@ -34,7 +35,7 @@ export function AuditPage() {
 
   return (
     <Card title={t('audit.title')}>
-      <Form form={form} layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
+      <ListFilters form={form} onSearch={search} onReset={() => setFilters({})}>
         <Form.Item name="actor">
           <Input placeholder={t('audit.actor')} allowClear />
         </Form.Item>
@@ -52,20 +53,7 @@ export function AuditPage() {
         <Form.Item name="range">
           <DatePicker.RangePicker placeholder={[t('audit.from'), t('audit.to')]} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form>
+      </ListFilters>
       <Table<AuditEntryDto>
         rowKey="id"
         data-testid="audit-table"
@@ -102,16 +90,7 @@ export function AuditPage() {
           { title: t('audit.ip'), dataIndex: 'ip' },
         ]}
       />
-      {list.hasNextPage && (
-        <Button
-          block
-          style={{ marginTop: 16 }}
-          loading={list.isFetchingNextPage}
-          onClick={() => list.fetchNextPage()}
-        >
-          {t('common.loadMore')}
-        </Button>
-      )}
+      <LoadMore list={list} />
     </Card>
   );
 }

@@ -2,14 +2,14 @@ import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
-export function ForbiddenPage() {
+function ErrorResult({ status, message }: { status: '403' | '404'; message: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
     <Result
-      status="403"
-      title="403"
-      subTitle={t('errors.forbidden')}
+      status={status}
+      title={status}
+      subTitle={t(message)}
       extra={
         <Button type="primary" onClick={() => navigate('/')}>
           {t('errors.back')}
@@ -19,19 +19,5 @@ export function ForbiddenPage() {
   );
 }
 
-export function NotFoundPage() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('errors.notFound')}
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          {t('errors.back')}
-        </Button>
-      }
-    />
-  );
-}
+export const ForbiddenPage = () => <ErrorResult status="403" message="errors.forbidden" />;
+export const NotFoundPage = () => <ErrorResult status="404" message="errors.notFound" />;

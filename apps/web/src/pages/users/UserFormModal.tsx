@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { grantableRoles, passwordProblem, PROVIDER_ROLES, type Role } from '@yiyang/domain';
+import { grantableRoles, PROVIDER_ROLES, type Role } from '@yiyang/domain';
 import type { SessionUserDto, UserDto } from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
+import { passwordRule } from '../../components/password-rule';
 import { RegionSelect } from '../../components/RegionSelect';
 
 /** Create a user (with an initial password) or edit one (name, role, region, provider). */
@@ -83,15 +84,7 @@ export function UserFormModal(props: {
           <Form.Item
             name="password"
             label={t('users.password')}
-            rules={[
-              { required: true },
-              {
-                validator: async (_, value: string) => {
-                  const problem = value ? passwordProblem(value, form.getFieldValue('username')) : null;
-                  if (problem) throw new Error(t(`password.${problem}`));
-                },
-              },
-            ]}
+            rules={[{ required: true }, passwordRule(t, () => form.getFieldValue('username'))]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

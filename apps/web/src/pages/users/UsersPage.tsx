@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { ListFilters, LoadMore } from '../../components/ListFilters';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { passwordProblem, ROLES } from '@yiyang/domain';
@@ -74,12 +75,7 @@ export function UsersPage() {
         )
       }
     >
-      <Form
-        form={filterForm}
-        layout="inline"
-        onFinish={(v) => setFilters(v)}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
+      <ListFilters form={filterForm} onSearch={(v) => setFilters(v)} onReset={() => setFilters({})}>
         <Form.Item name="q">
           <Input placeholder={t('users.keyword')} allowClear />
         </Form.Item>
@@ -105,20 +101,7 @@ export function UsersPage() {
         <Form.Item name="regionCode">
           <RegionSelect root={me.regionCode} allowClear placeholder={t('users.region')} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              filterForm.resetFields();
-              setFilters({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form>
+      </ListFilters>
       <Table<UserDto>
         rowKey="id"
         data-testid="users-table"
@@ -193,16 +176,7 @@ export function UsersPage() {
             : []),
         ]}
       />
-      {list.hasNextPage && (
-        <Button
-          block
-          style={{ marginTop: 16 }}
-          loading={list.isFetchingNextPage}
-          onClick={() => list.fetchNextPage()}
-        >
-          {t('common.loadMore')}
-        </Button>
-      )}
+      <LoadMore list={list} />
       <UserFormModal
         me={me}
         user={editing ?? null}
