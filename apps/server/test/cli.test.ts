@@ -109,7 +109,8 @@ describe('yiyang CLI', () => {
     expect(yiyang('user', 'passwd', '--username', 'ops.admin', '--password', 'Another-pass-2026').code).toBe(
       0,
     );
-  });
+    // Eight processes, each opening the database: slow on a loaded two-core machine.
+  }, 180_000);
 
   it.skipIf(onPostgres())('will not open a data directory that a running process holds', async () => {
     const release = await lockDataDir(dataDir);
