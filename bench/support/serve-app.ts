@@ -29,6 +29,9 @@ await database.db.execute(sql`
   insert into users (username, display_name, role, region_code, password_hash)
   values ('district', '区民政', 'civil_affairs', '150102000000', ${hash})`);
 
+// A live database has planner statistics (autovacuum); a freshly seeded one must be analysed.
+await database.db.execute(sql`analyze`);
+
 const app = await buildApp({ database, broker: 'off', version: 'bench' });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const login = await app.inject({

@@ -45,9 +45,9 @@ export function registerAccessControl(app: FastifyInstance, resolveSession: Sess
 
   app.addHook('preHandler', async (request) => {
     const access = routeAccess(request.routeOptions);
-    request.user = await resolveSession(request);
-    // Public routes, and unknown ones (the 404 handler), need no session.
+    // Public routes, and unknown ones (the 404 handler), neither need nor look up a session.
     if (access === 'public' || access === null) return;
+    request.user = await resolveSession(request);
     if (!request.user) throw new AppError('AUTH_REQUIRED');
     if (access === 'session') return;
     // An account whose password someone else set may only see itself until it changes it.
