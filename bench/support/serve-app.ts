@@ -6,6 +6,7 @@ import { openDatabase } from '../../apps/server/src/platform/db/database';
 import { runMigrations } from '../../apps/server/src/platform/db/migrate';
 import { hashPassword } from '../../apps/server/src/platform/auth/password-hash';
 import { seedDemoRegions } from '../../apps/server/src/demo/seed-demo';
+import { createPiiCipher } from '../../apps/server/src/platform/crypto/pii-cipher';
 import { createFreshPostgres } from '../../apps/server/test/test-app';
 
 const usersWanted = Number(process.env.BENCH_USERS ?? 5000);
@@ -32,7 +33,12 @@ await database.db.execute(sql`
 // A live database has planner statistics (autovacuum); a freshly seeded one must be analysed.
 await database.db.execute(sql`analyze`);
 
-const app = await buildApp({ database, broker: 'off', version: 'bench' });
+const app = await buildApp({
+  database,
+  cipher: createPiiCipher('yiyang-bench-master-secret-32-bytes'),
+  broker: 'off',
+  version: 'bench',
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 const login = await app.inject({
   method: 'POST',

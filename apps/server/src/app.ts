@@ -14,9 +14,13 @@ import { auditRoutes } from './platform/audit/audit.routes';
 import { createRegionsService, regionsRoutes, REGION_ERRORS } from './modules/regions/index';
 import { createUsersService, usersRoutes, USER_ERRORS } from './modules/users/index';
 import { AUTH_ERRORS, authRoutes, createAuthService, SESSION_COOKIE } from './modules/auth/index';
+import { createEldersService, ELDER_ERRORS, eldersRoutes } from './modules/elders/index';
+import type { PiiCipher } from './platform/crypto/pii-cipher';
 
 export interface AppDeps {
   database: Database;
+  /** Encrypts personal data at rest and computes blind indexes. */
+  cipher: PiiCipher;
   broker: HealthResponse['broker'];
   version: string;
   sessionHours?: number;
@@ -27,7 +31,7 @@ export interface AppDeps {
   logger?: boolean | { level: string };
 }
 
-for (const catalog of [REGION_ERRORS, USER_ERRORS, AUTH_ERRORS]) registerErrors(catalog);
+for (const catalog of [REGION_ERRORS, USER_ERRORS, AUTH_ERRORS, ELDER_ERRORS]) registerErrors(catalog);
 
 /** The whole application, ready to listen or to be called through inject() in tests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -43,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const regions = createRegionsService(db);
   const users = createUsersService(db, regions);
   const auth = createAuthService(db, users, regions, deps.sessionHours ?? 12);
+  const elders = createEldersService(db, regions, deps.cipher);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -84,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionsRoutes(regions));
   await app.register(usersRoutes(users));
   await app.register(authRoutes(auth, deps.cookieSecure ?? false));
+  await app.register(eldersRoutes(elders));
   await app.register(auditRoutes(db));
 
   const servesWeb = await registerStaticWeb(app, deps.webDist);

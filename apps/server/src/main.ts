@@ -11,6 +11,8 @@ import { createRegionsService } from './modules/regions/index';
 import { seedDemo } from './demo/seed-demo';
 import { formatDemoAccounts, loadDemoAccounts, saveDemoAccounts } from './demo/demo-accounts-file';
 import type { Database } from './platform/db/database';
+import { createPiiCipher } from './platform/crypto/pii-cipher';
+import { loadMasterSecret } from './platform/crypto/master-secret';
 
 async function startBroker(config: Config, log: (msg: string) => void) {
   const broker = config.broker;
@@ -66,9 +68,21 @@ async function main() {
   const log = (msg: string) => console.log(`[yiyang] ${msg}`);
   const database = await openConfiguredDatabase(config);
   const demoNote = await prepareDemo(config, database);
+  const master = loadMasterSecret(config.secret, config.dataDir);
+  if (master.source === 'generated') {
+    log(
+      `generated the key for personal data in ${config.dataDir}/secret.key: back it up; without it the encrypted data is lost`,
+    );
+  }
+  if (master.source !== 'env' && config.database.kind === 'postgres') {
+    log(
+      'YIYANG_SECRET is not set: the key file in DATA_DIR is used; every server process must share the same key',
+    );
+  }
   const broker = await startBroker(config, log);
   const app = await buildApp({
     database,
+    cipher: createPiiCipher(master.secret),
     broker: broker.kind satisfies HealthResponse['broker'],
     version: appVersion(),
     sessionHours: config.sessionHours,

@@ -6,6 +6,7 @@ import { buildApp } from '../src/app';
 import { openDatabase, type Database } from '../src/platform/db/database';
 import { runMigrations } from '../src/platform/db/migrate';
 import { seedDemoRegions } from '../src/demo/seed-demo';
+import { createPiiCipher } from '../src/platform/crypto/pii-cipher';
 import { systemActor } from '../src/platform/audit/audit-writer';
 import { createRegionsService } from '../src/modules/regions/index';
 import { createUsersService } from '../src/modules/users/index';
@@ -60,6 +61,7 @@ export async function createTestDatabase(): Promise<Database> {
 }
 
 export const TEST_PASSWORD = 'Test-password-2026';
+export const TEST_CIPHER = createPiiCipher('yiyang-test-master-secret-32-bytes!');
 
 export interface TestContext {
   app: FastifyInstance;
@@ -77,7 +79,9 @@ export interface TestContext {
 export async function createTestApp(): Promise<TestContext> {
   const database = await createTestDatabase();
   await seedDemoRegions(database);
-  const app = await buildApp({ database, broker: 'off', version: 'test' });
+  // TEST_LOG=error shows what the server logs (the cause behind a 500, for instance).
+  const logger = process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false;
+  const app = await buildApp({ database, cipher: TEST_CIPHER, broker: 'off', version: 'test', logger });
   const users = createUsersService(database.db, createRegionsService(database.db));
   const cookies = new Map<string, string>();
 

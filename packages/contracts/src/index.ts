@@ -4,3 +4,4 @@ export * from './users';
 export * from './regions';
 export * from './audit';
 export * from './validation-messages';
+export * from './elders';

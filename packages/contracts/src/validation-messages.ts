@@ -8,5 +8,9 @@ export const VALIDATION_MESSAGES: Record<string, { 'zh-CN': string; en: string }
     'zh-CN': '用户名为3–32位小写字母、数字或 . _ -，以字母或数字开头',
     en: 'A username has 3–32 lower-case letters, digits or . _ -, starting with a letter or digit',
   },
+  'validation.phone': {
+    'zh-CN': '电话号码应为11位手机号或带区号的固定电话',
+    en: 'A phone number is an 11-digit mobile number or a landline with its area code',
+  },
   'validation.emptyUpdate': { 'zh-CN': '没有要修改的字段', en: 'Nothing to change' },
 };

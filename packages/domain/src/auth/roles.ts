@@ -23,17 +23,21 @@ export const PERMISSIONS = [
   'audit:read',
   /** See identity numbers and phone numbers in clear (every reveal is audited). */
   'pii:reveal',
+  /** Read elder records of one's scope (masked). */
+  'elders:read',
+  /** Register elders and change their records. */
+  'elders:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['users:read', 'users:write', 'audit:read'],
-  civil_affairs: ['users:read', 'users:write', 'audit:read', 'pii:reveal'],
-  community_worker: [],
-  assessor: [],
+  civil_affairs: ['users:read', 'users:write', 'audit:read', 'pii:reveal', 'elders:read', 'elders:write'],
+  community_worker: ['elders:read', 'elders:write'],
+  assessor: ['elders:read'],
   provider_manager: [],
   caregiver: [],
-  operator: [],
+  operator: ['elders:read'],
   inspector: [],
 };
 

@@ -70,9 +70,16 @@ export function isRegisteredError(code: string): boolean {
   return registry.has(code);
 }
 
-/** Fills `{name}` placeholders from params. */
+/** A parameter that is itself text in both languages, such as the reason of a rejection. */
+export type LocalisedText = Record<Locale, string>;
+const isLocalised = (v: unknown): v is LocalisedText =>
+  typeof v === 'object' && v !== null && 'zh-CN' in v && 'en' in v;
+
+/** Fills `{name}` placeholders from params, picking the caller's language for localised ones. */
 export function errorMessage(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
-  return errorDefinition(code)[locale].replace(/\{(\w+)\}/g, (_, key: string) =>
-    key in params ? String(params[key]) : `{${key}}`,
-  );
+  return errorDefinition(code)[locale].replace(/\{(\w+)\}/g, (_, key: string) => {
+    if (!(key in params)) return `{${key}}`;
+    const value = params[key];
+    return isLocalised(value) ? value[locale] : String(value);
+  });
 }

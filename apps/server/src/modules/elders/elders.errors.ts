@@ -1,0 +1,43 @@
+import type { ErrorCatalog } from '../../platform/errors/error-catalog';
+
+export const ELDER_ERRORS = {
+  ELDER_NOT_FOUND: { status: 404, 'zh-CN': '老年人档案不存在', en: 'Elder record not found' },
+  ELDER_ID_NUMBER_INVALID: {
+    status: 400,
+    'zh-CN': '身份证号码无效：{reason}',
+    en: 'Invalid identity number: {reason}',
+  },
+  ELDER_UNDER_AGE: {
+    status: 400,
+    'zh-CN': '年龄 {age} 岁，未满60周岁；如确需登记（如残疾人服务），请勾选“允许未满60周岁”',
+    en: 'Aged {age}, under 60; to register anyway (e.g. for disability services) set allowUnderAge',
+  },
+  ELDER_DUPLICATE: {
+    status: 409,
+    'zh-CN': '该身份证号码已有档案',
+    en: 'A record with this identity number exists',
+  },
+  ELDER_REGION_NOT_COMMUNITY: {
+    status: 400,
+    'zh-CN': '居住地须选择到社区/村一级',
+    en: 'The residence must be a community or village',
+  },
+  ELDER_DISABILITY_GRADE_MISMATCH: {
+    status: 400,
+    'zh-CN': '持残疾证的须填写残疾等级（1–4级），未持证的不能填写',
+    en: 'A disability grade (1–4) goes with the disabled_cert category, and only with it',
+  },
+  ELDER_FIELD_NEEDS_APPROVAL: {
+    status: 409,
+    'zh-CN': '{fields} 涉及补贴和资格，须通过变更申请审批后修改',
+    en: '{fields} affect subsidies and eligibility: they change through an approved change request',
+  },
+} satisfies ErrorCatalog;
+
+export const ID_NUMBER_REASONS = {
+  length: { 'zh-CN': '长度应为18位（或旧版15位）', en: 'it must have 18 characters (or 15 for old numbers)' },
+  characters: { 'zh-CN': '只能包含数字，最后一位可以是X', en: 'only digits, with X allowed last' },
+  check_character: { 'zh-CN': '校验码不正确', en: 'the check character is wrong' },
+  birth_date: { 'zh-CN': '出生日期不存在', en: 'the birth date does not exist' },
+  future_birth_date: { 'zh-CN': '出生日期晚于今天', en: 'the birth date is in the future' },
+} as const;

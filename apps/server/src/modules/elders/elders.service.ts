@@ -1,0 +1,328 @@
+import { and, desc, eq, gt, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { ageOn, ELDER_MIN_AGE, maskIdNumber, maskPhone, parseResidentId, regionLevel } from '@yiyang/domain';
+import {
+  APPROVAL_FIELDS,
+  type CreateElderBody,
+  type ElderDto,
+  type ListEldersQuery,
+  type UpdateElderBody,
+} from '@yiyang/contracts';
+import type { Db } from '../../platform/db/database';
+import { isUniqueViolation } from '../../platform/db/pg-errors';
+import { AppError } from '../../platform/errors/app-error';
+import { assertAssignable, assertInScope, inScope, isInScope } from '../../platform/auth/scope';
+import type { SessionUser } from '../../platform/auth/session-user';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import type { PiiCipher } from '../../platform/crypto/pii-cipher';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
+import type { RegionsService } from '../regions/index';
+import { ID_NUMBER_REASONS } from './elders.errors';
+import { elders, elderVersions, type ElderContactRow, type ElderRow } from './elders.tables';
+
+/** What versions and the audit log keep of a record: no ciphertext, no blind index. */
+function safeView(row: Partial<ElderRow>): Record<string, unknown> {
+  const { idNumberEnc: _e, idNumberIndex: _i, phoneEnc: _p, contacts, ...rest } = row;
+  return contacts ? { ...rest, contacts: contacts.map(({ phoneEnc: _c, ...c }) => c) } : rest;
+}
+
+export function createEldersService(db: Db, regions: RegionsService, cipher: PiiCipher) {
+  function sealContacts(contacts: CreateElderBody['contacts']): ElderContactRow[] {
+    return contacts.map((c) => ({
+      name: c.name,
+      relation: c.relation,
+      phoneEnc: cipher.encrypt(c.phone),
+      phoneMasked: maskPhone(c.phone),
+      guardian: c.guardian,
+    }));
+  }
+
+  async function residence(caller: SessionUser, code: string) {
+    const region = await regions.require(code);
+    if (regionLevel(code) !== 'community')
+      throw new AppError('ELDER_REGION_NOT_COMMUNITY', {}, { regionCode: code });
+    assertAssignable(code, caller);
+    return region;
+  }
+
+  function assertDisabilityFits(categories: readonly string[], grade: number | null | undefined) {
+    if (categories.includes('disabled_cert') !== (grade !== null && grade !== undefined)) {
+      throw new AppError('ELDER_DISABILITY_GRADE_MISMATCH');
+    }
+  }
+
+  async function toDtos(rows: ElderRow[]): Promise<ElderDto[]> {
+    const names = await regions.names(rows.map((r) => r.regionCode));
+    const today = shanghaiDate();
+    return rows.map((r) => ({
+      id: r.id,
+      idNumber: r.idNumberMasked,
+      name: r.name,
+      sex: r.sex,
+      birthDate: r.birthDate,
+      age: ageOn(r.birthDate, today),
+      phone: r.phoneMasked,
+      hukouRegionCode: r.hukouRegionCode,
+      regionCode: r.regionCode,
+      regionName: names.get(r.regionCode) ?? r.regionCode,
+      address: r.address,
+      lat: r.lat,
+      lng: r.lng,
+      livingArrangement: r.livingArrangement,
+      categories: r.categories,
+      disabilityGrade: r.disabilityGrade,
+      chronicConditions: r.chronicConditions,
+      dementiaDiagnosed: r.dementiaDiagnosed,
+      dementiaDiagnosedOn: r.dementiaDiagnosedOn,
+      familyDoctorSigned: r.familyDoctorSigned,
+      familyDoctorInstitution: r.familyDoctorInstitution,
+      contacts: r.contacts.map((c) => ({
+        name: c.name,
+        relation: c.relation,
+        phone: c.phoneMasked,
+        guardian: c.guardian,
+      })),
+      status: r.status,
+      statusDate: r.statusDate,
+      notes: r.notes,
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    }));
+  }
+  const toDto = async (row: ElderRow) => (await toDtos([row]))[0] as ElderDto;
+
+  async function visible(caller: SessionUser, id: string, tx?: Db): Promise<ElderRow> {
+    const query = (tx ?? db).select().from(elders).where(eq(elders.id, id));
+    const [row] = tx ? await query.for('update') : await query;
+    if (!row) throw new AppError('ELDER_NOT_FOUND');
+    assertInScope(row.regionCode, caller, 'ELDER_NOT_FOUND');
+    return row;
+  }
+
+  /** The record with this identity number, told to the caller only as far as their scope goes. */
+  async function duplicateError(caller: SessionUser, index: string): Promise<AppError> {
+    const [existing] = await db
+      .select({ regionCode: elders.regionCode })
+      .from(elders)
+      .where(eq(elders.idNumberIndex, index));
+    if (existing && isInScope(existing.regionCode, caller)) {
+      const region = await regions.get(existing.regionCode);
+      return new AppError(
+        'ELDER_DUPLICATE',
+        {},
+        { regionCode: existing.regionCode, regionName: region?.name },
+      );
+    }
+    return new AppError('ELDER_DUPLICATE');
+  }
+
+  return {
+    async create(caller: SessionUser, actor: AuditActor, body: CreateElderBody): Promise<ElderDto> {
+      const today = shanghaiDate();
+      const parsed = parseResidentId(body.idNumber, today);
+      if (!parsed.ok) {
+        throw new AppError(
+          'ELDER_ID_NUMBER_INVALID',
+          { reason: ID_NUMBER_REASONS[parsed.problem] },
+          { reason: parsed.problem },
+        );
+      }
+      const { number, birthDate, sex } = parsed.value;
+      const age = ageOn(birthDate, today);
+      if (age < ELDER_MIN_AGE && !body.allowUnderAge) throw new AppError('ELDER_UNDER_AGE', { age }, { age });
+      await residence(caller, body.regionCode);
+      await regions.require(body.hukouRegionCode);
+      assertDisabilityFits(body.categories, body.disabilityGrade);
+      const index = cipher.blindIndex(number);
+      const [taken] = await db.select({ id: elders.id }).from(elders).where(eq(elders.idNumberIndex, index));
+      if (taken) throw await duplicateError(caller, index);
+
+      try {
+        const row = await db.transaction(async (tx) => {
+          const [created] = await tx
+            .insert(elders)
+            .values({
+              idNumberEnc: cipher.encrypt(number),
+              idNumberIndex: index,
+              idNumberMasked: maskIdNumber(number),
+              name: body.name,
+              sex,
+              birthDate,
+              phoneEnc: body.phone ? cipher.encrypt(body.phone) : null,
+              phoneMasked: body.phone ? maskPhone(body.phone) : null,
+              hukouRegionCode: body.hukouRegionCode,
+              regionCode: body.regionCode,
+              address: body.address,
+              lat: body.lat ?? null,
+              lng: body.lng ?? null,
+              livingArrangement: body.livingArrangement,
+              categories: [...new Set(body.categories)],
+              disabilityGrade: body.disabilityGrade ?? null,
+              chronicConditions: body.chronicConditions,
+              dementiaDiagnosed: body.dementiaDiagnosed,
+              dementiaDiagnosedOn: body.dementiaDiagnosedOn ?? null,
+              familyDoctorSigned: body.familyDoctorSigned,
+              familyDoctorInstitution: body.familyDoctorInstitution ?? null,
+              contacts: sealContacts(body.contacts),
+              notes: body.notes ?? null,
+            })
+            .returning();
+          const row = created as ElderRow;
+          await tx
+            .insert(elderVersions)
+            .values({ elderId: row.id, version: 1, changedBy: actor.actorUsername, after: safeView(row) });
+          await writeAudit(tx, actor, {
+            action: 'elder.create',
+            entity: 'elder',
+            entityId: row.id,
+            regionCode: row.regionCode,
+            after: safeView(row),
+          });
+          return row;
+        });
+        return toDto(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw await duplicateError(caller, index);
+        throw error;
+      }
+    },
+
+    async get(caller: SessionUser, id: string): Promise<ElderDto> {
+      return toDto(await visible(caller, id));
+    },
+
+    async list(caller: SessionUser, q: ListEldersQuery) {
+      const today = shanghaiDate();
+      const where: (SQL | undefined)[] = [inScope(elders.regionCode, caller)];
+      if (q.regionCode) {
+        assertAssignable(q.regionCode, caller);
+        where.push(inScope(elders.regionCode, { regionCode: q.regionCode }));
+      }
+      if (q.category) where.push(sql`${elders.categories} @> array[${q.category}]::text[]`);
+      // Age bounds become birth-date bounds, so the birth_date index answers them.
+      if (q.ageMin !== undefined) where.push(lte(elders.birthDate, shiftYears(today, -q.ageMin)));
+      if (q.ageMax !== undefined) where.push(gt(elders.birthDate, shiftYears(today, -(q.ageMax + 1))));
+      if (q.sex) where.push(eq(elders.sex, q.sex));
+      if (q.livingArrangement) where.push(eq(elders.livingArrangement, q.livingArrangement));
+      if (q.status) where.push(eq(elders.status, q.status));
+      if (q.q) {
+        const id = parseResidentId(q.q, today);
+        where.push(
+          id.ok
+            ? eq(elders.idNumberIndex, cipher.blindIndex(id.value.number))
+            : ilike(elders.name, `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`),
+        );
+      }
+      const after = decodeCursor(q.cursor, z.uuid());
+      if (after) where.push(gt(elders.id, after));
+      const rows = await db
+        .select()
+        .from(elders)
+        .where(and(...where))
+        .orderBy(elders.id)
+        .limit(q.limit + 1);
+      const page = pageFrom(rows, q.limit, (r) => r.id);
+      return { items: await toDtos(page.items), nextCursor: page.nextCursor };
+    },
+
+    async update(
+      caller: SessionUser,
+      actor: AuditActor,
+      id: string,
+      body: UpdateElderBody,
+    ): Promise<ElderDto> {
+      const needsApproval = APPROVAL_FIELDS.filter((f) => f in body);
+      if (needsApproval.length)
+        throw new AppError(
+          'ELDER_FIELD_NEEDS_APPROVAL',
+          { fields: needsApproval.join(', ') },
+          { fields: needsApproval },
+        );
+      if (body.regionCode !== undefined) await residence(caller, body.regionCode);
+      const row = await db.transaction(async (tx) => {
+        const before = await visible(caller, id, tx);
+        const { phone, contacts, ...plain } = body;
+        const changes: Partial<ElderRow> = { ...plain };
+        if (phone !== undefined) {
+          changes.phoneEnc = phone ? cipher.encrypt(phone) : null;
+          changes.phoneMasked = phone ? maskPhone(phone) : null;
+        }
+        if (contacts !== undefined) changes.contacts = sealContacts(contacts);
+        const version = before.version + 1;
+        const [after] = await tx
+          .update(elders)
+          .set({ ...changes, version, updatedAt: new Date() })
+          .where(eq(elders.id, id))
+          .returning();
+        const changed = Object.keys(changes) as (keyof ElderRow)[];
+        const pick = (r: ElderRow) =>
+          safeView(Object.fromEntries(changed.map((k) => [k, r[k]])) as Partial<ElderRow>);
+        await tx
+          .insert(elderVersions)
+          .values({
+            elderId: id,
+            version,
+            changedBy: actor.actorUsername,
+            before: pick(before),
+            after: pick(after as ElderRow),
+          });
+        await writeAudit(tx, actor, {
+          action: 'elder.update',
+          entity: 'elder',
+          entityId: id,
+          regionCode: (after as ElderRow).regionCode,
+          before: pick(before),
+          after: pick(after as ElderRow),
+        });
+        return after as ElderRow;
+      });
+      return toDto(row);
+    },
+
+    async history(caller: SessionUser, id: string) {
+      await visible(caller, id);
+      const rows = await db
+        .select()
+        .from(elderVersions)
+        .where(eq(elderVersions.elderId, id))
+        .orderBy(desc(elderVersions.version));
+      return rows.map((r) => ({
+        version: r.version,
+        changedAt: r.changedAt.toISOString(),
+        changedBy: r.changedBy,
+        before: r.before,
+        after: r.after,
+      }));
+    },
+
+    /** The clear identity number and phones, for a caller allowed to see them; always audited. */
+    async reveal(caller: SessionUser, actor: AuditActor, id: string) {
+      const row = await visible(caller, id);
+      await writeAudit(db, actor, {
+        action: 'pii.reveal',
+        entity: 'elder',
+        entityId: id,
+        regionCode: row.regionCode,
+        after: { fields: ['idNumber', 'phone', 'contacts.phone'] },
+      });
+      return {
+        idNumber: cipher.decrypt(row.idNumberEnc),
+        phone: row.phoneEnc ? cipher.decrypt(row.phoneEnc) : null,
+        contacts: row.contacts.map((c) => ({ name: c.name, phone: cipher.decrypt(c.phoneEnc) })),
+      };
+    },
+  };
+}
+
+/** YYYY-MM-DD moved by whole years (29 February → 28 February in common years). */
+function shiftYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = y + years;
+  const leap = (target % 4 === 0 && target % 100 !== 0) || target % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${target}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export type EldersService = ReturnType<typeof createEldersService>;

@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { ELDER_STATUSES, LIVING_ARRANGEMENTS, type ElderCategory } from '@yiyang/domain';
+import { regions } from '../regions/regions.tables';
+
+export interface ElderContactRow {
+  name: string;
+  relation: string;
+  /** Encrypted like the identity number; the masked form is what lists show. */
+  phoneEnc: string;
+  phoneMasked: string;
+  guardian: boolean;
+}
+
+/** 一人一档: one row per elder; the identity number only encrypted, found by its blind index. */
+export const elders = pgTable(
+  'elders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberIndex: varchar('id_number_index', { length: 64 }).notNull(),
+    /** What every screen shows (1501**********123X), kept so lists need not decrypt. */
+    idNumberMasked: varchar('id_number_masked', { length: 18 }).notNull(),
+    name: varchar('name', { length: 50 }).notNull(),
+    sex: varchar('sex', { length: 6, enum: ['male', 'female'] }).notNull(),
+    birthDate: date('birth_date').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneMasked: varchar('phone_masked', { length: 20 }),
+    hukouRegionCode: varchar('hukou_region_code', { length: 12 })
+      .notNull()
+      .references(() => regions.code),
+    /** Residence community: the region the record belongs to for scope. */
+    regionCode: varchar('region_code', { length: 12 })
+      .notNull()
+      .references(() => regions.code),
+    address: varchar('address', { length: 200 }).notNull(),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    livingArrangement: varchar('living_arrangement', { length: 20, enum: LIVING_ARRANGEMENTS }).notNull(),
+    categories: text('categories')
+      .array()
+      .$type<ElderCategory[]>()
+      .notNull()
+      .default(sql`'{}'`),
+    disabilityGrade: smallint('disability_grade'),
+    chronicConditions: text('chronic_conditions')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    dementiaDiagnosed: boolean('dementia_diagnosed').notNull().default(false),
+    dementiaDiagnosedOn: date('dementia_diagnosed_on'),
+    familyDoctorSigned: boolean('family_doctor_signed').notNull().default(false),
+    familyDoctorInstitution: varchar('family_doctor_institution', { length: 100 }),
+    contacts: jsonb('contacts').$type<ElderContactRow[]>().notNull().default([]),
+    status: varchar('status', { length: 12, enum: ELDER_STATUSES }).notNull().default('active'),
+    statusDate: date('status_date'),
+    notes: varchar('notes', { length: 1000 }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('elders_id_number_index_key').on(t.idNumberIndex),
+    index('elders_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.id),
+    index('elders_categories_idx').using('gin', t.categories),
+    index('elders_birth_date_idx').on(t.birthDate),
+  ],
+);
+export type ElderRow = typeof elders.$inferSelect;
+
+/** Every version of a record: who changed what, when (before/after of the changed fields). */
+export const elderVersions = pgTable(
+  'elder_versions',
+  {
+    elderId: uuid('elder_id')
+      .notNull()
+      .references(() => elders.id),
+    version: integer('version').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    changedBy: varchar('changed_by', { length: 64 }),
+    before: jsonb('before').$type<Record<string, unknown>>(),
+    after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [uniqueIndex('elder_versions_key').on(t.elderId, t.version)],
+);

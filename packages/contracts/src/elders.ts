@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { DISABILITY_GRADES, ELDER_CATEGORIES, ELDER_STATUSES, LIVING_ARRANGEMENTS } from '@yiyang/domain';
+import { isoDateTime, pageQuery, regionCode } from './common';
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: 'validation.phone' });
+const isoDate = z.iso.date();
+
+export const elderContact = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  relation: z.string().trim().min(1).max(20),
+  phone,
+  guardian: z.boolean().default(false),
+});
+
+/** Fields anyone with elders:write changes directly. */
+const directFields = {
+  name: z.string().trim().min(1).max(50),
+  phone: phone.nullable().optional(),
+  regionCode,
+  address: z.string().trim().min(1).max(200),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lng: z.number().min(-180).max(180).nullable().optional(),
+  livingArrangement: z.enum(LIVING_ARRANGEMENTS),
+  chronicConditions: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
+  dementiaDiagnosed: z.boolean().default(false),
+  dementiaDiagnosedOn: isoDate.nullable().optional(),
+  familyDoctorSigned: z.boolean().default(false),
+  familyDoctorInstitution: z.string().trim().max(100).nullable().optional(),
+  contacts: z.array(elderContact).max(10).default([]),
+  notes: z.string().max(1000).nullable().optional(),
+};
+
+/** Fields that move money or eligibility: changed through an approved change request. */
+const approvalFields = {
+  hukouRegionCode: regionCode,
+  categories: z.array(z.enum(ELDER_CATEGORIES)).max(ELDER_CATEGORIES.length).default([]),
+  disabilityGrade: z
+    .union(DISABILITY_GRADES.map((g) => z.literal(g)))
+    .nullable()
+    .optional(),
+};
+export const APPROVAL_FIELDS = ['hukouRegionCode', 'categories', 'disabilityGrade', 'status'] as const;
+
+export const createElderBody = z.strictObject({
+  idNumber: z.string().trim().min(15).max(18),
+  ...directFields,
+  ...approvalFields,
+  /** Some services cover younger disabled people: registering someone under 60 is explicit. */
+  allowUnderAge: z.boolean().default(false),
+});
+export type CreateElderBody = z.infer<typeof createElderBody>;
+
+export const updateElderBody = z
+  .strictObject({
+    name: directFields.name,
+    phone: phone.nullable(),
+    regionCode,
+    address: directFields.address,
+    lat: z.number().min(-90).max(90).nullable(),
+    lng: z.number().min(-180).max(180).nullable(),
+    livingArrangement: z.enum(LIVING_ARRANGEMENTS),
+    chronicConditions: z.array(z.string().trim().min(1).max(50)).max(30),
+    dementiaDiagnosed: z.boolean(),
+    dementiaDiagnosedOn: isoDate.nullable(),
+    familyDoctorSigned: z.boolean(),
+    familyDoctorInstitution: z.string().trim().max(100).nullable(),
+    contacts: z.array(elderContact).max(10),
+    notes: z.string().max(1000).nullable(),
+    hukouRegionCode: regionCode,
+    categories: z.array(z.enum(ELDER_CATEGORIES)),
+    disabilityGrade: approvalFields.disabilityGrade,
+    status: z.enum(ELDER_STATUSES),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { error: 'validation.emptyUpdate' });
+export type UpdateElderBody = z.infer<typeof updateElderBody>;
+
+export const elder = z.object({
+  id: z.uuid(),
+  /** Masked (1501**********123X) unless the caller may reveal personal data. */
+  idNumber: z.string(),
+  name: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  age: z.number().int(),
+  phone: z.string().nullable(),
+  hukouRegionCode: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  address: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  livingArrangement: z.enum(LIVING_ARRANGEMENTS),
+  categories: z.array(z.enum(ELDER_CATEGORIES)),
+  disabilityGrade: z.number().int().nullable(),
+  chronicConditions: z.array(z.string()),
+  dementiaDiagnosed: z.boolean(),
+  dementiaDiagnosedOn: z.string().nullable(),
+  familyDoctorSigned: z.boolean(),
+  familyDoctorInstitution: z.string().nullable(),
+  /** Phones masked, like the elder's own. */
+  contacts: z.array(
+    z.object({ name: z.string(), relation: z.string(), phone: z.string(), guardian: z.boolean() }),
+  ),
+  status: z.enum(ELDER_STATUSES),
+  statusDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type ElderDto = z.infer<typeof elder>;
+
+export const revealedElder = z.object({
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
+});
+
+export const listEldersQuery = pageQuery.extend({
+  regionCode: regionCode.optional(),
+  category: z.enum(ELDER_CATEGORIES).optional(),
+  ageMin: z.coerce.number().int().min(0).max(130).optional(),
+  ageMax: z.coerce.number().int().min(0).max(130).optional(),
+  sex: z.enum(['male', 'female']).optional(),
+  livingArrangement: z.enum(LIVING_ARRANGEMENTS).optional(),
+  status: z.enum(ELDER_STATUSES).optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+});
+export type ListEldersQuery = z.infer<typeof listEldersQuery>;
+
+export const elderVersion = z.object({
+  version: z.number().int(),
+  changedAt: isoDateTime,
+  changedBy: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()),
+});
