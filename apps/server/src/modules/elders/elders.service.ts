@@ -11,7 +11,7 @@ import {
 import type { Db } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { AppError } from '../../platform/errors/app-error';
-import { assertAssignable, assertInScope, inScope, isInScope } from '../../platform/auth/scope';
+import { assertAssignable, inScope, isInScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination';
@@ -95,10 +95,7 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
 
   async function visible(caller: SessionUser, id: string, tx?: Db): Promise<ElderRow> {
     const query = (tx ?? db).select().from(elders).where(eq(elders.id, id));
-    const [row] = tx ? await query.for('update') : await query;
-    if (!row) throw new AppError('ELDER_NOT_FOUND');
-    assertInScope(row.regionCode, caller, 'ELDER_NOT_FOUND');
-    return row;
+    return oneInScope(tx ? query.for('update') : query, caller, 'ELDER_NOT_FOUND');
   }
 
   /** The record with this identity number, told to the caller only as far as their scope goes. */
@@ -259,15 +256,13 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
         const changed = Object.keys(changes) as (keyof ElderRow)[];
         const pick = (r: ElderRow) =>
           safeView(Object.fromEntries(changed.map((k) => [k, r[k]])) as Partial<ElderRow>);
-        await tx
-          .insert(elderVersions)
-          .values({
-            elderId: id,
-            version,
-            changedBy: actor.actorUsername,
-            before: pick(before),
-            after: pick(after as ElderRow),
-          });
+        await tx.insert(elderVersions).values({
+          elderId: id,
+          version,
+          changedBy: actor.actorUsername,
+          before: pick(before),
+          after: pick(after as ElderRow),
+        });
         await writeAudit(tx, actor, {
           action: 'elder.update',
           entity: 'elder',

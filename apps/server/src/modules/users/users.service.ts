@@ -5,7 +5,7 @@ import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserDto } from '@y
 import type { Db } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { AppError } from '../../platform/errors/app-error';
-import { assertAssignable, assertInScope, inScope } from '../../platform/auth/scope';
+import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { hashPassword } from '../../platform/auth/password-hash';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
@@ -65,10 +65,7 @@ export function createUsersService(db: Db, regions: RegionsService) {
   /** A user the caller may see: outside the scope it does not exist. */
   async function visible(caller: Caller, id: string, tx?: Db): Promise<UserRow> {
     const query = (tx ?? db).select().from(users).where(eq(users.id, id));
-    const [row] = tx ? await query.for('update') : await query;
-    if (!row) throw new AppError('USER_NOT_FOUND');
-    if (caller !== 'system') assertInScope(row.regionCode, caller, 'USER_NOT_FOUND');
-    return row;
+    return oneInScope(tx ? query.for('update') : query, caller, 'USER_NOT_FOUND');
   }
 
   /** Officials manage the accounts of their region; an admin's account only an admin touches. */

@@ -39,3 +39,18 @@ export function assertAssignable(regionCode: string, user: Pick<SessionUser, 're
   if (!isWithinScope(regionCode, user.regionCode))
     throw new AppError('SCOPE_REGION_FORBIDDEN', {}, { regionCode });
 }
+
+/**
+ * The single row a lookup found, if it is inside the caller's scope; otherwise the module's
+ * not-found error, as if it did not exist. `'system'` (the CLI) sees everything.
+ */
+export async function oneInScope<T extends { regionCode: string }>(
+  rows: Promise<T[]>,
+  caller: Pick<SessionUser, 'regionCode'> | 'system',
+  notFoundCode: string,
+): Promise<T> {
+  const [row] = await rows;
+  if (!row) throw new AppError(notFoundCode);
+  if (caller !== 'system') assertInScope(row.regionCode, caller, notFoundCode);
+  return row;
+}
