@@ -14,7 +14,13 @@ import { auditRoutes } from './platform/audit/audit.routes';
 import { createRegionsService, regionsRoutes, REGION_ERRORS } from './modules/regions/index';
 import { createUsersService, usersRoutes, USER_ERRORS } from './modules/users/index';
 import { AUTH_ERRORS, authRoutes, createAuthService, SESSION_COOKIE } from './modules/auth/index';
-import { createEldersService, ELDER_ERRORS, eldersRoutes } from './modules/elders/index';
+import {
+  createElderChangesService,
+  createEldersService,
+  ELDER_ERRORS,
+  elderChangesRoutes,
+  eldersRoutes,
+} from './modules/elders/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
 
 export interface AppDeps {
@@ -90,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes(users));
   await app.register(authRoutes(auth, deps.cookieSecure ?? false));
   await app.register(eldersRoutes(elders));
+  await app.register(elderChangesRoutes(createElderChangesService(db, regions)));
   await app.register(auditRoutes(db));
 
   const servesWeb = await registerStaticWeb(app, deps.webDist);

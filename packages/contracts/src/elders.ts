@@ -139,3 +139,49 @@ export const elderVersion = z.object({
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()),
 });
+
+/** A change to what moves money or eligibility, proposed by one person and decided by another. */
+export const elderChanges = z
+  .strictObject({
+    hukouRegionCode: regionCode,
+    categories: z.array(z.enum(ELDER_CATEGORIES)).max(ELDER_CATEGORIES.length),
+    disabilityGrade: approvalFields.disabilityGrade,
+    status: z.enum(ELDER_STATUSES),
+    /** Date of death or of moving out; required with those statuses. */
+    statusDate: isoDate.nullable(),
+  })
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, { error: 'validation.emptyUpdate' });
+export type ElderChanges = z.infer<typeof elderChanges>;
+
+export const createChangeRequestBody = z.strictObject({
+  changes: elderChanges,
+  reason: z.string().trim().min(1).max(500),
+});
+
+export const decideChangeRequestBody = z.strictObject({ reason: z.string().trim().max(500).optional() });
+export const rejectChangeRequestBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+export const CHANGE_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const changeRequest = z.object({
+  id: z.uuid(),
+  elderId: z.uuid(),
+  elderName: z.string(),
+  regionCode: z.string(),
+  changes: z.record(z.string(), z.unknown()),
+  before: z.record(z.string(), z.unknown()),
+  reason: z.string(),
+  status: z.enum(CHANGE_REQUEST_STATUSES),
+  requestedBy: z.string(),
+  requestedAt: isoDateTime,
+  decidedBy: z.string().nullable(),
+  decidedAt: isoDateTime.nullable(),
+  decisionReason: z.string().nullable(),
+});
+export type ChangeRequestDto = z.infer<typeof changeRequest>;
+
+export const listChangeRequestsQuery = pageQuery.extend({
+  status: z.enum(CHANGE_REQUEST_STATUSES).optional(),
+  elderId: z.uuid().optional(),
+});
+export type ListChangeRequestsQuery = z.infer<typeof listChangeRequestsQuery>;

@@ -27,12 +27,22 @@ export const PERMISSIONS = [
   'elders:read',
   /** Register elders and change their records. */
   'elders:write',
+  /** Approve or reject changes that move money or eligibility (never one's own). */
+  'elders:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['users:read', 'users:write', 'audit:read'],
-  civil_affairs: ['users:read', 'users:write', 'audit:read', 'pii:reveal', 'elders:read', 'elders:write'],
+  civil_affairs: [
+    'users:read',
+    'users:write',
+    'audit:read',
+    'pii:reveal',
+    'elders:read',
+    'elders:write',
+    'elders:approve',
+  ],
   community_worker: ['elders:read', 'elders:write'],
   assessor: ['elders:read'],
   provider_manager: [],

@@ -32,6 +32,42 @@ export const ELDER_ERRORS = {
     'zh-CN': '{fields} 涉及补贴和资格，须通过变更申请审批后修改',
     en: '{fields} affect subsidies and eligibility: they change through an approved change request',
   },
+  ELDER_CHANGE_PENDING: {
+    status: 409,
+    'zh-CN': '该老人已有待审批的变更申请，请等待审批结果',
+    en: 'This elder already has a change request waiting for a decision',
+  },
+  ELDER_CHANGE_NOT_FOUND: { status: 404, 'zh-CN': '变更申请不存在', en: 'Change request not found' },
+  ELDER_CHANGE_DECIDED: {
+    status: 409,
+    'zh-CN': '该变更申请已处理',
+    en: 'This change request has been decided already',
+  },
+  ELDER_CHANGE_SELF_APPROVAL: {
+    status: 403,
+    'zh-CN': '不能审批自己提交的变更申请',
+    en: 'You may not decide on a change you requested',
+  },
+  ELDER_CHANGE_APPROVER_LEVEL: {
+    status: 403,
+    'zh-CN': '变更申请须由街道（乡镇）及以上民政工作人员审批',
+    en: 'A change is decided by a civil affairs official at street level or above',
+  },
+  ELDER_CHANGE_STALE: {
+    status: 409,
+    'zh-CN': '档案在申请后已被修改，请驳回后重新申请',
+    en: 'The record changed after the request; reject it and request again',
+  },
+  ELDER_STATUS_DATE_REQUIRED: {
+    status: 400,
+    'zh-CN': '迁出或死亡须填写日期，且不能晚于今天',
+    en: 'Moving out or death needs its date, not later than today',
+  },
+  ELDER_DECEASED: {
+    status: 409,
+    'zh-CN': '该老人已于 {date} 去世，档案不能再变更',
+    en: 'This elder died on {date}; the record cannot change',
+  },
 } satisfies ErrorCatalog;
 
 export const ID_NUMBER_REASONS = {

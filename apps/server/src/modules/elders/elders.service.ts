@@ -19,6 +19,7 @@ import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 import type { RegionsService } from '../regions/index';
 import { ID_NUMBER_REASONS } from './elders.errors';
+import { assertAlive } from './elder-rules';
 import { elders, elderVersions, type ElderContactRow, type ElderRow } from './elders.tables';
 
 /** What versions and the audit log keep of a record: no ciphertext, no blind index. */
@@ -240,6 +241,7 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
       if (body.regionCode !== undefined) await residence(caller, body.regionCode);
       const row = await db.transaction(async (tx) => {
         const before = await visible(caller, id, tx);
+        assertAlive(before);
         const { phone, contacts, ...plain } = body;
         const changes: Partial<ElderRow> = { ...plain };
         if (phone !== undefined) {

@@ -97,3 +97,37 @@ export const elderVersions = pgTable(
   },
   (t) => [uniqueIndex('elder_versions_key').on(t.elderId, t.version)],
 );
+
+/** Maker-checker: changes to categories, hukou, disability grade or status wait for approval. */
+export const elderChangeRequests = pgTable(
+  'elder_change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    elderId: uuid('elder_id')
+      .notNull()
+      .references(() => elders.id),
+    /** The elder's community when requested: the inbox is scoped by it. */
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+    reason: varchar('reason', { length: 500 }).notNull(),
+    status: varchar('status', { length: 10, enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    requestedById: uuid('requested_by_id').notNull(),
+    requestedBy: varchar('requested_by', { length: 64 }).notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedById: uuid('decided_by_id'),
+    decidedBy: varchar('decided_by', { length: 64 }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: varchar('decision_reason', { length: 500 }),
+  },
+  (t) => [
+    index('elder_change_requests_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
+    // One open request per elder: a second would be decided against a stale "before".
+    uniqueIndex('elder_change_requests_one_pending')
+      .on(t.elderId)
+      .where(sql`status = 'pending'`),
+  ],
+);
+export type ElderChangeRequestRow = typeof elderChangeRequests.$inferSelect;

@@ -1,0 +1,230 @@
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { regionPrefix } from '@yiyang/domain';
+import type { ChangeRequestDto, ElderChanges, ListChangeRequestsQuery } from '@yiyang/contracts';
+import type { Db } from '../../platform/db/database';
+import { isUniqueViolation } from '../../platform/db/pg-errors';
+import { AppError } from '../../platform/errors/app-error';
+import { inScope, oneInScope } from '../../platform/auth/scope';
+import type { SessionUser } from '../../platform/auth/session-user';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
+import type { RegionsService } from '../regions/index';
+import { assertAlive } from './elder-rules';
+import {
+  elderChangeRequests,
+  elders,
+  elderVersions,
+  type ElderChangeRequestRow,
+  type ElderRow,
+} from './elders.tables';
+
+/** Street level or above: a scope prefix of at most nine digits. */
+const STREET_PREFIX_LENGTH = 9;
+
+function assertChangeConsistent(current: ElderRow, changes: ElderChanges, today: string) {
+  const categories = changes.categories ?? current.categories;
+  const grade = changes.disabilityGrade !== undefined ? changes.disabilityGrade : current.disabilityGrade;
+  if (categories.includes('disabled_cert') !== (grade !== null && grade !== undefined)) {
+    throw new AppError('ELDER_DISABILITY_GRADE_MISMATCH');
+  }
+  const status = changes.status ?? current.status;
+  const statusDate = changes.statusDate !== undefined ? changes.statusDate : current.statusDate;
+  if (status !== 'active' && (!statusDate || statusDate > today))
+    throw new AppError('ELDER_STATUS_DATE_REQUIRED');
+}
+
+export function createElderChangesService(db: Db, regions: RegionsService) {
+  const withElderName = db
+    .select({ request: elderChangeRequests, elderName: elders.name })
+    .from(elderChangeRequests)
+    .innerJoin(elders, eq(elders.id, elderChangeRequests.elderId));
+
+  const toDto = ({
+    request: r,
+    elderName,
+  }: {
+    request: ElderChangeRequestRow;
+    elderName: string;
+  }): ChangeRequestDto => ({
+    id: r.id,
+    elderId: r.elderId,
+    elderName,
+    regionCode: r.regionCode,
+    changes: r.changes,
+    before: r.before,
+    reason: r.reason,
+    status: r.status,
+    requestedBy: r.requestedBy,
+    requestedAt: r.requestedAt.toISOString(),
+    decidedBy: r.decidedBy,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionReason: r.decisionReason,
+  });
+
+  async function getDto(id: string) {
+    const [row] = await withElderName.where(eq(elderChangeRequests.id, id));
+    return toDto(row!);
+  }
+
+  /** The pending request and its elder, locked, after the checks every decision shares. */
+  async function decidable(tx: Db, caller: SessionUser, id: string) {
+    const query = tx.select().from(elderChangeRequests).where(eq(elderChangeRequests.id, id)).for('update');
+    const request = await oneInScope(query, caller, 'ELDER_CHANGE_NOT_FOUND');
+    if (request.status !== 'pending') throw new AppError('ELDER_CHANGE_DECIDED');
+    if (request.requestedById === caller.id) throw new AppError('ELDER_CHANGE_SELF_APPROVAL');
+    if (regionPrefix(caller.regionCode).length > STREET_PREFIX_LENGTH)
+      throw new AppError('ELDER_CHANGE_APPROVER_LEVEL');
+    return request;
+  }
+
+  return {
+    async request(
+      caller: SessionUser,
+      actor: AuditActor,
+      elderId: string,
+      changes: ElderChanges,
+      reason: string,
+    ) {
+      const elder = await oneInScope(
+        db.select().from(elders).where(eq(elders.id, elderId)),
+        caller,
+        'ELDER_NOT_FOUND',
+      );
+      assertAlive(elder);
+      if (changes.hukouRegionCode) await regions.require(changes.hukouRegionCode);
+      assertChangeConsistent(elder, changes, shanghaiDate());
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, elder[k as keyof ElderRow]]));
+      try {
+        const id = await db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(elderChangeRequests)
+            .values({
+              elderId,
+              regionCode: elder.regionCode,
+              changes,
+              before,
+              reason,
+              requestedById: caller.id,
+              requestedBy: caller.username,
+              // Millisecond precision, so that the time can serve as a page cursor.
+              requestedAt: new Date(),
+            })
+            .returning({ id: elderChangeRequests.id });
+          await writeAudit(tx, actor, {
+            action: 'elder.change_requested',
+            entity: 'elder',
+            entityId: elderId,
+            regionCode: elder.regionCode,
+            before,
+            after: { changes, reason },
+          });
+          return row!.id;
+        });
+        return getDto(id);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('ELDER_CHANGE_PENDING');
+        throw error;
+      }
+    },
+
+    async list(caller: SessionUser, q: ListChangeRequestsQuery) {
+      const where: (SQL | undefined)[] = [inScope(elderChangeRequests.regionCode, caller)];
+      if (q.status) where.push(eq(elderChangeRequests.status, q.status));
+      if (q.elderId) where.push(eq(elderChangeRequests.elderId, q.elderId));
+      const cursor = decodeCursor(q.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
+      if (cursor) {
+        const at = new Date(cursor[0]);
+        where.push(
+          or(
+            lt(elderChangeRequests.requestedAt, at),
+            and(eq(elderChangeRequests.requestedAt, at), lt(elderChangeRequests.id, cursor[1])),
+          ),
+        );
+      }
+      const rows = await withElderName
+        .where(and(...where))
+        .orderBy(desc(elderChangeRequests.requestedAt), desc(elderChangeRequests.id))
+        .limit(q.limit + 1);
+      const page = pageFrom(rows, q.limit, (r) => [r.request.requestedAt.toISOString(), r.request.id]);
+      return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+    },
+
+    /** Applies the change as one new version of the record, if nobody changed those fields since. */
+    async approve(caller: SessionUser, actor: AuditActor, id: string, reason: string | undefined) {
+      await db.transaction(async (tx) => {
+        const request = await decidable(tx, caller, id);
+        const [elder] = await tx.select().from(elders).where(eq(elders.id, request.elderId)).for('update');
+        if (!elder) throw new AppError('ELDER_NOT_FOUND');
+        assertAlive(elder);
+        const current = Object.fromEntries(
+          Object.keys(request.before).map((k) => [k, elder[k as keyof ElderRow]]),
+        );
+        if (JSON.stringify(current) !== JSON.stringify(request.before))
+          throw new AppError('ELDER_CHANGE_STALE');
+        const changes = request.changes as ElderChanges;
+        assertChangeConsistent(elder, changes, shanghaiDate());
+        const version = elder.version + 1;
+        await tx
+          .update(elders)
+          .set({ ...changes, version, updatedAt: new Date() })
+          .where(eq(elders.id, elder.id));
+        await tx
+          .insert(elderVersions)
+          .values({
+            elderId: elder.id,
+            version,
+            changedBy: caller.username,
+            before: request.before,
+            after: request.changes,
+          });
+        await tx
+          .update(elderChangeRequests)
+          .set({
+            status: 'approved',
+            decidedById: caller.id,
+            decidedBy: caller.username,
+            decidedAt: new Date(),
+            decisionReason: reason ?? null,
+          })
+          .where(eq(elderChangeRequests.id, id));
+        await writeAudit(tx, actor, {
+          action: 'elder.change_approved',
+          entity: 'elder',
+          entityId: elder.id,
+          regionCode: elder.regionCode,
+          before: request.before,
+          after: request.changes,
+        });
+      });
+      return getDto(id);
+    },
+
+    async reject(caller: SessionUser, actor: AuditActor, id: string, reason: string) {
+      await db.transaction(async (tx) => {
+        const request = await decidable(tx, caller, id);
+        await tx
+          .update(elderChangeRequests)
+          .set({
+            status: 'rejected',
+            decidedById: caller.id,
+            decidedBy: caller.username,
+            decidedAt: new Date(),
+            decisionReason: reason,
+          })
+          .where(eq(elderChangeRequests.id, id));
+        await writeAudit(tx, actor, {
+          action: 'elder.change_rejected',
+          entity: 'elder',
+          entityId: request.elderId,
+          regionCode: request.regionCode,
+          after: { reason },
+        });
+      });
+      return getDto(id);
+    },
+  };
+}
+
+export type ElderChangesService = ReturnType<typeof createElderChangesService>;
