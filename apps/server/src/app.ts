@@ -17,10 +17,13 @@ import { AUTH_ERRORS, authRoutes, createAuthService, SESSION_COOKIE } from './mo
 import {
   createElderChangesService,
   createEldersService,
+  createSurvivalService,
   ELDER_ERRORS,
   elderChangesRoutes,
   eldersRoutes,
+  survivalRoutes,
 } from './modules/elders/index';
+import { createSettingsService, SETTINGS_ERRORS, settingsRoutes } from './modules/settings/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
 
 export interface AppDeps {
@@ -37,7 +40,8 @@ export interface AppDeps {
   logger?: boolean | { level: string };
 }
 
-for (const catalog of [REGION_ERRORS, USER_ERRORS, AUTH_ERRORS, ELDER_ERRORS]) registerErrors(catalog);
+for (const catalog of [REGION_ERRORS, USER_ERRORS, AUTH_ERRORS, ELDER_ERRORS, SETTINGS_ERRORS])
+  registerErrors(catalog);
 
 /** The whole application, ready to listen or to be called through inject() in tests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -96,7 +100,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes(users));
   await app.register(authRoutes(auth, deps.cookieSecure ?? false));
   await app.register(eldersRoutes(elders));
-  await app.register(elderChangesRoutes(createElderChangesService(db, regions)));
+  const elderChanges = createElderChangesService(db, regions);
+  await app.register(elderChangesRoutes(elderChanges));
+  await app.register(survivalRoutes(createSurvivalService(db, elderChanges)));
+  await app.register(settingsRoutes(createSettingsService(db, regions)));
   await app.register(auditRoutes(db));
 
   const servesWeb = await registerStaticWeb(app, deps.webDist);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { DISABILITY_GRADES, ELDER_CATEGORIES, ELDER_STATUSES, LIVING_ARRANGEMENTS } from '@yiyang/domain';
+import {
+  DISABILITY_GRADES,
+  ELDER_CATEGORIES,
+  ELDER_STATUSES,
+  LIVING_ARRANGEMENTS,
+  SURVIVAL_METHODS,
+} from '@yiyang/domain';
 import { isoDateTime, pageQuery, regionCode } from './common';
 
 const phone = z
@@ -185,3 +191,44 @@ export const listChangeRequestsQuery = pageQuery.extend({
   elderId: z.uuid().optional(),
 });
 export type ListChangeRequestsQuery = z.infer<typeof listChangeRequestsQuery>;
+
+export const survivalCheckBody = z
+  .strictObject({
+    method: z.enum(SURVIVAL_METHODS),
+    checkedOn: isoDate,
+    result: z.enum(['alive', 'deceased']),
+    /** With result `deceased`: becomes a status change request for approval. */
+    deathDate: isoDate.optional(),
+    notes: z.string().trim().max(500).optional(),
+  })
+  .refine((b) => (b.result === 'deceased') === (b.deathDate !== undefined), {
+    error: 'validation.deathDate',
+    path: ['deathDate'],
+  });
+
+export const survivalCheck = z.object({
+  id: z.uuid(),
+  elderId: z.uuid(),
+  method: z.enum(SURVIVAL_METHODS),
+  checkedOn: z.string(),
+  result: z.enum(['alive', 'deceased']),
+  checkedBy: z.string(),
+  notes: z.string().nullable(),
+  createdAt: isoDateTime,
+});
+
+export const SURVIVAL_STATES = ['due', 'overdue', 'flagged'] as const;
+export const survivalDueQuery = pageQuery.extend({
+  state: z.enum(SURVIVAL_STATES),
+  /** For `due`: falling due within this many days. */
+  withinDays: z.coerce.number().int().min(0).max(366).default(30),
+  regionCode: regionCode.optional(),
+});
+export const survivalDueItem = z.object({
+  elderId: z.uuid(),
+  name: z.string(),
+  regionCode: z.string(),
+  lastCheckedOn: z.string().nullable(),
+  dueOn: z.string(),
+  state: z.enum(SURVIVAL_STATES).or(z.literal('ok')),
+});

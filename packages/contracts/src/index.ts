@@ -5,3 +5,4 @@ export * from './regions';
 export * from './audit';
 export * from './validation-messages';
 export * from './elders';
+export * from './settings';

@@ -12,5 +12,9 @@ export const VALIDATION_MESSAGES: Record<string, { 'zh-CN': string; en: string }
     'zh-CN': '电话号码应为11位手机号或带区号的固定电话',
     en: 'A phone number is an 11-digit mobile number or a landline with its area code',
   },
+  'validation.deathDate': {
+    'zh-CN': '结果为已故时须填写死亡日期，否则不填',
+    en: 'A death date goes with the result deceased, and only with it',
+  },
   'validation.emptyUpdate': { 'zh-CN': '没有要修改的字段', en: 'Nothing to change' },
 };

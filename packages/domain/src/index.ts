@@ -4,3 +4,4 @@ export * from './auth/password-policy';
 export * from './identity/resident-id';
 export * from './identity/masking';
 export * from './elder/categories';
+export * from './region/region-settings';

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'elders:write',
   /** Approve or reject changes that move money or eligibility (never one's own). */
   'elders:approve',
+  /** Change the settings of one's region (survival-check interval, …). */
+  'settings:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +44,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'elders:read',
     'elders:write',
     'elders:approve',
+    'settings:write',
   ],
   community_worker: ['elders:read', 'elders:write'],
   assessor: ['elders:read'],

@@ -170,15 +170,13 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
           .update(elders)
           .set({ ...changes, version, updatedAt: new Date() })
           .where(eq(elders.id, elder.id));
-        await tx
-          .insert(elderVersions)
-          .values({
-            elderId: elder.id,
-            version,
-            changedBy: caller.username,
-            before: request.before,
-            after: request.changes,
-          });
+        await tx.insert(elderVersions).values({
+          elderId: elder.id,
+          version,
+          changedBy: caller.username,
+          before: request.before,
+          after: request.changes,
+        });
         await tx
           .update(elderChangeRequests)
           .set({

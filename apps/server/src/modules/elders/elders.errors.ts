@@ -68,6 +68,11 @@ export const ELDER_ERRORS = {
     'zh-CN': '该老人已于 {date} 去世，档案不能再变更',
     en: 'This elder died on {date}; the record cannot change',
   },
+  ELDER_SURVIVAL_DATE_FUTURE: {
+    status: 400,
+    'zh-CN': '认证日期不能晚于今天',
+    en: 'The check date cannot be later than today',
+  },
 } satisfies ErrorCatalog;
 
 export const ID_NUMBER_REASONS = {

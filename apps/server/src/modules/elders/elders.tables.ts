@@ -14,7 +14,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { ELDER_STATUSES, LIVING_ARRANGEMENTS, type ElderCategory } from '@yiyang/domain';
+import { ELDER_STATUSES, LIVING_ARRANGEMENTS, SURVIVAL_METHODS, type ElderCategory } from '@yiyang/domain';
 import { regions } from '../regions/regions.tables';
 
 export interface ElderContactRow {
@@ -69,6 +69,8 @@ export const elders = pgTable(
     status: varchar('status', { length: 12, enum: ELDER_STATUSES }).notNull().default('active'),
     statusDate: date('status_date'),
     notes: varchar('notes', { length: 1000 }),
+    /** Date of the latest survival check that found the elder alive (生存认证). */
+    survivalCheckedOn: date('survival_checked_on'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -131,3 +133,21 @@ export const elderChangeRequests = pgTable(
   ],
 );
 export type ElderChangeRequestRow = typeof elderChangeRequests.$inferSelect;
+
+/** 生存认证: each confirmation that an elder is alive (or the finding that they are not). */
+export const elderSurvivalChecks = pgTable(
+  'elder_survival_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    elderId: uuid('elder_id')
+      .notNull()
+      .references(() => elders.id),
+    method: varchar('method', { length: 12, enum: SURVIVAL_METHODS }).notNull(),
+    checkedOn: date('checked_on').notNull(),
+    result: varchar('result', { length: 10, enum: ['alive', 'deceased'] }).notNull(),
+    checkedBy: varchar('checked_by', { length: 64 }).notNull(),
+    notes: varchar('notes', { length: 500 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('elder_survival_checks_elder_idx').on(t.elderId, t.checkedOn)],
+);
