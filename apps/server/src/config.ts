@@ -52,6 +52,8 @@ export interface Config {
   secret: string | undefined;
   demo: boolean;
   demoPassword: string | undefined;
+  /** How many synthetic elders the demo city gets. */
+  demoElders: number;
   logLevel: string;
   trustProxy: boolean;
   cookieSecure: boolean;
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo data belongs with the embedded database; a PostgreSQL deployment opts in explicitly.
     demo: e.YIYANG_DEMO ?? database.kind === 'pglite',
     demoPassword: e.YIYANG_DEMO_PASSWORD,
+    demoElders: e.YIYANG_DEMO_ELDERS ?? 20_000,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? false,

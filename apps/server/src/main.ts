@@ -11,7 +11,7 @@ import { createRegionsService } from './modules/regions/index';
 import { seedDemo } from './demo/seed-demo';
 import { formatDemoAccounts, loadDemoAccounts, saveDemoAccounts } from './demo/demo-accounts-file';
 import type { Database } from './platform/db/database';
-import { createPiiCipher } from './platform/crypto/pii-cipher';
+import { createPiiCipher, type PiiCipher } from './platform/crypto/pii-cipher';
 import { loadMasterSecret } from './platform/crypto/master-secret';
 
 async function startBroker(config: Config, log: (msg: string) => void) {
@@ -46,7 +46,7 @@ async function startBroker(config: Config, log: (msg: string) => void) {
 }
 
 /** Demo mode on an empty database seeds the demo city; every start shows its accounts. */
-async function prepareDemo(config: Config, database: Database): Promise<string> {
+async function prepareDemo(config: Config, database: Database, cipher: PiiCipher): Promise<string> {
   const users = createUsersService(database.db, createRegionsService(database.db));
   if (!config.demo) {
     if ((await users.count()) === 0) {
@@ -55,9 +55,16 @@ async function prepareDemo(config: Config, database: Database): Promise<string> 
     return '';
   }
   if ((await users.count()) === 0) {
-    const accounts = await seedDemo(database, { password: config.demoPassword });
+    console.log(
+      `[yiyang] seeding the demo city with ${config.demoElders.toLocaleString('en')} synthetic elders …`,
+    );
+    const accounts = await seedDemo(database, {
+      password: config.demoPassword,
+      cipher,
+      elders: config.demoElders,
+    });
     saveDemoAccounts(config.dataDir, accounts);
-    return `Demo city seeded (呼和浩特市). Demo accounts:\n${formatDemoAccounts(accounts)}`;
+    return `Demo city seeded (呼和浩特市, ${config.demoElders.toLocaleString('en')} synthetic elders). Demo accounts:\n${formatDemoAccounts(accounts)}`;
   }
   const saved = loadDemoAccounts(config.dataDir);
   return saved ? `Demo accounts:\n${formatDemoAccounts(saved)}` : '';
@@ -67,8 +74,8 @@ async function main() {
   const config = loadConfig();
   const log = (msg: string) => console.log(`[yiyang] ${msg}`);
   const database = await openConfiguredDatabase(config);
-  const demoNote = await prepareDemo(config, database);
   const master = loadMasterSecret(config.secret, config.dataDir);
+  const cipher = createPiiCipher(master.secret);
   if (master.source === 'generated') {
     log(
       `generated the key for personal data in ${config.dataDir}/secret.key: back it up; without it the encrypted data is lost`,
@@ -79,10 +86,11 @@ async function main() {
       'YIYANG_SECRET is not set: the key file in DATA_DIR is used; every server process must share the same key',
     );
   }
+  const demoNote = await prepareDemo(config, database, cipher);
   const broker = await startBroker(config, log);
   const app = await buildApp({
     database,
-    cipher: createPiiCipher(master.secret),
+    cipher,
     broker: broker.kind satisfies HealthResponse['broker'],
     version: appVersion(),
     sessionHours: config.sessionHours,

@@ -12,6 +12,16 @@ import { createUsersService, USER_ERRORS } from '../modules/users/index';
 import { seedDemo } from '../demo/seed-demo';
 import { formatDemoAccounts, saveDemoAccounts } from '../demo/demo-accounts-file';
 import { readSecret } from './read-secret';
+import { progressBar } from './progress';
+import { createPiiCipher } from '../platform/crypto/pii-cipher';
+import { loadMasterSecret } from '../platform/crypto/master-secret';
+import { seedSyntheticElders } from '../demo/seed-elders';
+
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} ${value}: give a whole number`);
+  return n;
+}
 
 for (const catalog of [REGION_ERRORS, USER_ERRORS]) registerErrors(catalog);
 
@@ -43,16 +53,38 @@ program
 
 program
   .command('demo')
-  .description('seed the demo city (regions of Hohhot and one account per role) into an empty database')
+  .description('seed the demo city (regions of Hohhot, one account per role) and synthetic elders')
   .option('--password <password>', 'one password for every demo account (default: random ones)')
-  .action((options: { password?: string }) =>
+  .option('--elders <n>', 'how many synthetic elders to add', (v) => positiveInt(v, '--elders'), 20_000)
+  .option(
+    '--seed <n>',
+    'seed of the generator: the same seed gives the same people',
+    (v) => positiveInt(v, '--seed'),
+    2019,
+  )
+  .action((options: { password?: string; elders: number; seed: number }) =>
     withDatabase(async (database) => {
+      const config = loadConfig();
+      const cipher = createPiiCipher(loadMasterSecret(config.secret, config.dataDir).secret);
       const users = createUsersService(database.db, createRegionsService(database.db));
-      if ((await users.count()) > 0)
-        throw new Error('The database already has user accounts; demo data goes into an empty one.');
-      const accounts = await seedDemo(database, { password: options.password });
-      saveDemoAccounts(loadConfig().dataDir, accounts);
-      console.log(`Demo city seeded. Accounts:\n${formatDemoAccounts(accounts)}`);
+      if ((await users.count()) === 0) {
+        const accounts = await seedDemo(database, { password: options.password, cipher, elders: 0 });
+        saveDemoAccounts(config.dataDir, accounts);
+        console.log(`Demo city seeded. Accounts:\n${formatDemoAccounts(accounts)}`);
+      } else if (options.password) {
+        throw new Error(
+          'The database already has user accounts: --password applies only to a new demo city.',
+        );
+      }
+      const started = Date.now();
+      const bar = progressBar('elders', options.elders);
+      const added = await seedSyntheticElders(database, cipher, {
+        count: options.elders,
+        seed: options.seed,
+        onProgress: (n) => bar.update(n),
+      });
+      bar.stop();
+      console.log(`Added ${added} synthetic elders in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }),
   );
 

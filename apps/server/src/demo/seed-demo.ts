@@ -3,6 +3,8 @@ import { systemActor } from '../platform/audit/audit-writer';
 import { createRegionsService, hohhotDemoRegions } from '../modules/regions/index';
 import { createUsersService } from '../modules/users/index';
 import { demoAccountPlan, randomDemoPassword, type DemoAccount } from './demo-accounts';
+import type { PiiCipher } from '../platform/crypto/pii-cipher';
+import { seedSyntheticElders } from './seed-elders';
 
 /** Seeds the administrative division tree of the demo city; existing regions are kept. */
 export async function seedDemoRegions(database: Database): Promise<void> {
@@ -15,7 +17,7 @@ export async function seedDemoRegions(database: Database): Promise<void> {
  */
 export async function seedDemo(
   database: Database,
-  options: { password?: string } = {},
+  options: { password?: string; cipher: PiiCipher; elders: number; onProgress?: (done: number) => void },
 ): Promise<DemoAccount[]> {
   await seedDemoRegions(database);
   const regions = createRegionsService(database.db);
@@ -31,5 +33,10 @@ export async function seedDemo(
     }
     accounts.push({ ...plan, password });
   }
+  if (options.elders > 0)
+    await seedSyntheticElders(database, options.cipher, {
+      count: options.elders,
+      onProgress: options.onProgress,
+    });
   return accounts;
 }
