@@ -35,11 +35,15 @@ describe('yiyang CLI', () => {
 
   it('seeds the demo city, adds a user, changes a password, and refuses bad input', () => {
     expect(yiyang('migrate').code).toBe(0);
-    const demo = yiyang('demo', '--password', 'Cli-demo-pass-2026');
+    const demo = yiyang('demo', '--password', 'Cli-demo-pass-2026', '--elders', '300');
     expect(demo.code).toBe(0);
     expect(demo.out).toContain('mz.street');
+    expect(demo.out).toContain('Added 300 synthetic elders');
 
-    const again = yiyang('demo');
+    const more = yiyang('demo', '--elders', '50', '--seed', '9');
+    expect(more.code).toBe(0);
+    expect(more.out).toContain('Added 50 synthetic elders');
+    const again = yiyang('demo', '--password', 'Other-pass-2026');
     expect(again.code).toBe(1);
     expect(again.out).toContain('already has user accounts');
 
