@@ -13,6 +13,11 @@ import { UsersPage } from './pages/users/UsersPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { NotFoundPage } from './pages/errors/ErrorPages';
+import { ElderListPage } from './pages/elders/ElderListPage';
+import { ElderDetailPage } from './pages/elders/ElderDetailPage';
+import { ElderFormPage } from './pages/elders/ElderFormPage';
+import { ChangeInboxPage } from './pages/elders/ChangeInboxPage';
+import { SurvivalDuePage } from './pages/elders/SurvivalDuePage';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
@@ -43,6 +48,54 @@ export function App() {
               <Route element={<RequireSession />}>
                 <Route element={<AppLayout />}>
                   <Route index element={<HomePage />} />
+                  <Route
+                    path="elders"
+                    element={
+                      <RequirePermission permission="elders:read">
+                        <ElderListPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="elders/new"
+                    element={
+                      <RequirePermission permission="elders:write">
+                        <ElderFormPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="elders/:id"
+                    element={
+                      <RequirePermission permission="elders:read">
+                        <ElderDetailPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="elders/:id/edit"
+                    element={
+                      <RequirePermission permission="elders:write">
+                        <ElderFormPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="elder-changes"
+                    element={
+                      <RequirePermission permission="elders:read">
+                        <ChangeInboxPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="survival"
+                    element={
+                      <RequirePermission permission="elders:read">
+                        <SurvivalDuePage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route
                     path="users"
                     element={

@@ -11,3 +11,8 @@ export const TIME_ZONE = 'Asia/Shanghai';
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD HH:mm:ss') : '—';
 }
+
+/** Today's date in Asia/Shanghai, YYYY-MM-DD: the day the server's rules use. */
+export function todayInShanghai(): string {
+  return dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
+}

@@ -232,3 +232,8 @@ export const survivalDueItem = z.object({
   dueOn: z.string(),
   state: z.enum(SURVIVAL_STATES).or(z.literal('ok')),
 });
+
+export type ElderVersionDto = z.infer<typeof elderVersion>;
+export type RevealedElderDto = z.infer<typeof revealedElder>;
+export type SurvivalCheckDto = z.infer<typeof survivalCheck>;
+export type SurvivalDueItemDto = z.infer<typeof survivalDueItem>;

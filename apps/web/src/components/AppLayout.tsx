@@ -1,6 +1,9 @@
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
+  CheckSquareOutlined,
+  HeartOutlined,
+  IdcardOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -18,6 +21,9 @@ const { Header, Sider, Content, Footer } = Layout;
 /** The menu: each entry shows only to roles that hold its permission. */
 const MENU: { key: string; icon: React.ReactNode; label: string; permission?: Permission }[] = [
   { key: '/', icon: <HomeOutlined />, label: 'menu.home' },
+  { key: '/elders', icon: <IdcardOutlined />, label: 'menu.elders', permission: 'elders:read' },
+  { key: '/elder-changes', icon: <CheckSquareOutlined />, label: 'menu.changes', permission: 'elders:read' },
+  { key: '/survival', icon: <HeartOutlined />, label: 'menu.survival', permission: 'elders:read' },
   { key: '/users', icon: <TeamOutlined />, label: 'menu.users', permission: 'users:read' },
   { key: '/audit', icon: <AuditOutlined />, label: 'menu.audit', permission: 'audit:read' },
 ];
