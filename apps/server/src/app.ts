@@ -22,7 +22,10 @@ import {
   elderChangesRoutes,
   eldersRoutes,
   survivalRoutes,
+  createElderImportService,
+  elderImportRoutes,
 } from './modules/elders/index';
+import multipart from '@fastify/multipart';
 import { createSettingsService, SETTINGS_ERRORS, settingsRoutes } from './modules/settings/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
 
@@ -60,6 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const elders = createEldersService(db, regions, deps.cipher);
 
   await app.register(cookie);
+  // Imports up to 50 MB; the import service refuses anything larger with its own code.
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024 + 1, files: 1 } });
   await app.register(helmet, {
     // Ant Design injects its styles at run time; scripts come only from our own origin.
     contentSecurityPolicy: {
@@ -99,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionsRoutes(regions));
   await app.register(usersRoutes(users));
   await app.register(authRoutes(auth, deps.cookieSecure ?? false));
+  await app.register(elderImportRoutes(createElderImportService(db, deps.cipher), elders, db, deps.cipher));
   await app.register(eldersRoutes(elders));
   const elderChanges = createElderChangesService(db, regions);
   await app.register(elderChangesRoutes(elderChanges));

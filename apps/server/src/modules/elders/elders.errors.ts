@@ -73,6 +73,33 @@ export const ELDER_ERRORS = {
     'zh-CN': '认证日期不能晚于今天',
     en: 'The check date cannot be later than today',
   },
+  ELDER_IMPORT_FILE_TYPE: {
+    status: 400,
+    'zh-CN': '请上传 .xlsx 或 .csv 文件',
+    en: 'Upload an .xlsx or .csv file',
+  },
+  ELDER_IMPORT_FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件超过50MB', en: 'The file is larger than 50 MB' },
+  ELDER_IMPORT_TOO_MANY_ROWS: {
+    status: 400,
+    'zh-CN': '文件超过 {max} 行，请拆分后导入',
+    en: 'The file has more than {max} rows; split it',
+  },
+  ELDER_IMPORT_SHEET_MISSING: {
+    status: 400,
+    'zh-CN': '找不到工作表“{sheet}”，请使用导入模板',
+    en: 'No sheet named "{sheet}": use the import template',
+  },
+  ELDER_IMPORT_HEADERS_MISSING: {
+    status: 400,
+    'zh-CN': '缺少列：{headers}，请使用导入模板',
+    en: 'Missing columns: {headers}; use the import template',
+  },
+  ELDER_IMPORT_UNREADABLE: {
+    status: 400,
+    'zh-CN': '文件无法读取（已损坏或不是表格文件）',
+    en: 'The file cannot be read (damaged, or not a spreadsheet)',
+  },
+  ELDER_IMPORT_NOT_FOUND: { status: 404, 'zh-CN': '导入任务不存在', en: 'Import not found' },
 } satisfies ErrorCatalog;
 
 export const ID_NUMBER_REASONS = {

@@ -116,6 +116,32 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
     return new AppError('ELDER_DUPLICATE');
   }
 
+  /** The list's filters as one condition, scope first: shared by the list and the export. */
+  function filter(caller: SessionUser, q: Omit<ListEldersQuery, 'cursor' | 'limit'>): SQL | undefined {
+    const today = shanghaiDate();
+    const where: (SQL | undefined)[] = [inScope(elders.regionCode, caller)];
+    if (q.regionCode) {
+      assertAssignable(q.regionCode, caller);
+      where.push(inScope(elders.regionCode, { regionCode: q.regionCode }));
+    }
+    if (q.category) where.push(sql`${elders.categories} @> array[${q.category}]::text[]`);
+    // Age bounds become birth-date bounds, so the birth_date index answers them.
+    if (q.ageMin !== undefined) where.push(lte(elders.birthDate, shiftYears(today, -q.ageMin)));
+    if (q.ageMax !== undefined) where.push(gt(elders.birthDate, shiftYears(today, -(q.ageMax + 1))));
+    if (q.sex) where.push(eq(elders.sex, q.sex));
+    if (q.livingArrangement) where.push(eq(elders.livingArrangement, q.livingArrangement));
+    if (q.status) where.push(eq(elders.status, q.status));
+    if (q.q) {
+      const id = parseResidentId(q.q, today);
+      where.push(
+        id.ok
+          ? eq(elders.idNumberIndex, cipher.blindIndex(id.value.number))
+          : ilike(elders.name, `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`),
+      );
+    }
+    return and(...where);
+  }
+
   return {
     async create(caller: SessionUser, actor: AuditActor, body: CreateElderBody): Promise<ElderDto> {
       const today = shanghaiDate();
@@ -191,28 +217,10 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
       return toDto(await visible(caller, id));
     },
 
+    filter,
+
     async list(caller: SessionUser, q: ListEldersQuery) {
-      const today = shanghaiDate();
-      const where: (SQL | undefined)[] = [inScope(elders.regionCode, caller)];
-      if (q.regionCode) {
-        assertAssignable(q.regionCode, caller);
-        where.push(inScope(elders.regionCode, { regionCode: q.regionCode }));
-      }
-      if (q.category) where.push(sql`${elders.categories} @> array[${q.category}]::text[]`);
-      // Age bounds become birth-date bounds, so the birth_date index answers them.
-      if (q.ageMin !== undefined) where.push(lte(elders.birthDate, shiftYears(today, -q.ageMin)));
-      if (q.ageMax !== undefined) where.push(gt(elders.birthDate, shiftYears(today, -(q.ageMax + 1))));
-      if (q.sex) where.push(eq(elders.sex, q.sex));
-      if (q.livingArrangement) where.push(eq(elders.livingArrangement, q.livingArrangement));
-      if (q.status) where.push(eq(elders.status, q.status));
-      if (q.q) {
-        const id = parseResidentId(q.q, today);
-        where.push(
-          id.ok
-            ? eq(elders.idNumberIndex, cipher.blindIndex(id.value.number))
-            : ilike(elders.name, `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`),
-        );
-      }
+      const where: (SQL | undefined)[] = [filter(caller, q)];
       const after = decodeCursor(q.cursor, z.uuid());
       if (after) where.push(gt(elders.id, after));
       const rows = await db

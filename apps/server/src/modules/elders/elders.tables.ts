@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -16,6 +17,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ELDER_STATUSES, LIVING_ARRANGEMENTS, SURVIVAL_METHODS, type ElderCategory } from '@yiyang/domain';
 import { regions } from '../regions/regions.tables';
+
+/** Binary column (error workbooks); Drizzle has no built-in bytea. */
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export interface ElderContactRow {
   name: string;
@@ -151,3 +155,30 @@ export const elderSurvivalChecks = pgTable(
   },
   (t) => [index('elder_survival_checks_elder_idx').on(t.elderId, t.checkedOn)],
 );
+
+/** An Excel/CSV import: its progress while it runs, and its report and error workbook after. */
+export const elderImportJobs = pgTable(
+  'elder_import_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The importer's region: who may see the job. */
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    createdBy: varchar('created_by', { length: 64 }).notNull(),
+    filename: varchar('filename', { length: 200 }).notNull(),
+    status: varchar('status', { length: 10, enum: ['running', 'done', 'failed'] })
+      .notNull()
+      .default('running'),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    imported: integer('imported').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    errors: jsonb('errors').$type<{ row: number; field: string; message: string }[]>().notNull().default([]),
+    errorWorkbook: bytea('error_workbook'),
+    failure: varchar('failure', { length: 500 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('elder_import_jobs_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.createdAt)],
+);
+export type ElderImportJobRow = typeof elderImportJobs.$inferSelect;

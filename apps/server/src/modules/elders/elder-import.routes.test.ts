@@ -1,0 +1,237 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '@yiyang/domain';
+import { COMMUNITY_A1, createTestApp, STREET_A, type TestContext } from '../../../test/test-app';
+import { COLUMNS, SHEET_NAME } from './elder-sheet';
+
+const COMMUNITY_B1 = '150102002001';
+const id = (birth: string, seq: number) => {
+  const first17 = `150102${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
+};
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.createUser('worker', 'community_worker', COMMUNITY_A1);
+  await t.createUser('street', 'civil_affairs', STREET_A);
+});
+afterAll(() => t.close());
+
+type Row = Partial<Record<(typeof COLUMNS)[number]['key'], string>>;
+const good = (seq: number, extra: Row = {}): Row => ({
+  idNumber: id('19480101', seq),
+  name: `导入${seq}`,
+  hukouRegionCode: '150102',
+  regionCode: COMMUNITY_A1,
+  address: '昭君路1号',
+  livingArrangement: '独居',
+  categories: '低保、独居',
+  ...extra,
+});
+
+async function xlsx(rows: Row[], sheetName = SHEET_NAME): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key }));
+  rows.forEach((r) => sheet.addRow(r));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function multipart(buffer: Buffer, filename: string) {
+  const boundary = '----yiyang' + Math.random().toString(16).slice(2);
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    buffer,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function importFile(as: string, buffer: Buffer, filename: string) {
+  const res = await t.call(as, {
+    method: 'POST',
+    url: '/api/v1/elders/imports',
+    ...multipart(buffer, filename),
+  });
+  if (res.statusCode !== 202) return res;
+  for (;;) {
+    const job = await t.call(as, { method: 'GET', url: `/api/v1/elders/imports/${res.json().id}` });
+    if (job.json().status !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function readSheet(buffer: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as never);
+  const sheet = workbook.getWorksheet(SHEET_NAME)!;
+  const rows: string[][] = [];
+  sheet.eachRow((row) =>
+    rows.push(
+      (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))),
+    ),
+  );
+  return rows;
+}
+
+const count = async () =>
+  (await t.call('street', { method: 'GET', url: '/api/v1/elders?limit=200' })).json().items.length;
+
+describe('Excel import', () => {
+  const rows: Row[] = [
+    good(11),
+    good(13, { address: '=HYPERLINK("http://evil","点我")' }),
+    good(15, {
+      categories: '持残疾证',
+      disabilityGrade: '2',
+      contactName: '李明',
+      contactRelation: '儿子',
+      contactPhone: '13900002222',
+    }),
+    good(17, { idNumber: id('19480101', 17).slice(0, 17) + (id('19480101', 17).endsWith('0') ? '1' : '0') }),
+    good(19, { idNumber: id('19900101', 19) }),
+    good(21, { regionCode: COMMUNITY_B1 }),
+    good(23, { idNumber: id('19480101', 11) }),
+    good(25, { categories: '富裕', livingArrangement: '别墅' }),
+  ];
+
+  it('gives a template with the Chinese headers', async () => {
+    const res = await t.call('worker', { method: 'GET', url: '/api/v1/elders/import-template' });
+    expect(res.statusCode).toBe(200);
+    expect((await readSheet(res.rawPayload))[0]).toEqual(COLUMNS.map((c) => c.header));
+  });
+
+  it('imports every valid row and reports every bad one with its reason', async () => {
+    const job = await importFile('worker', await xlsx(rows), '台账.xlsx');
+    expect(job.json()).toMatchObject({ status: 'done', total: 8, imported: 3, skipped: 0, failed: 5 });
+    const errors: { row: number; field: string; message: string }[] = job.json().errors;
+    expect(errors.map((e) => [e.row, e.field])).toEqual([
+      [5, '身份证号'],
+      [6, '身份证号'],
+      [7, '居住社区区划代码'],
+      [8, '身份证号'],
+      [9, '居住情况'],
+      [9, '人员类别'],
+    ]);
+    expect(errors[0]!.message).toBe('校验码不正确');
+    expect(errors[3]!.message).toBe('与第 2 行身份证号重复');
+    const workbook = await t.call('worker', {
+      method: 'GET',
+      url: `/api/v1/elders/imports/${job.json().id}/errors.xlsx`,
+    });
+    const bad = await readSheet(workbook.rawPayload);
+    expect(bad).toHaveLength(6);
+    expect(bad[3]![bad[3]!.length - 1]).toContain('不在您的管辖范围内');
+  });
+
+  it('imports nothing twice when the same file comes again', async () => {
+    const job = await importFile('worker', await xlsx(rows), '台账.xlsx');
+    expect(job.json()).toMatchObject({ imported: 0, skipped: 3, failed: 5 });
+    expect(await count()).toBe(3);
+  });
+
+  it('reads CSV in GB18030 as saved by Excel on Chinese Windows', async () => {
+    const header = COLUMNS.map((c) => c.header).join(',');
+    const line = [
+      id('19470707', 31),
+      '陈秀英',
+      '',
+      '150102',
+      COMMUNITY_A1,
+      '团结路5号',
+      '',
+      '',
+      '与子女同住',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ].join(',');
+    const bytes = gb18030(`${header}\n${line}\n`);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const job = await importFile('worker', bytes, '台账.csv');
+    expect(job.json()).toMatchObject({ status: 'done', imported: 1, failed: 0 });
+  });
+
+  it('refuses a wrong file type, a wrong sheet or missing columns, writing nothing', async () => {
+    const before = await count();
+    const txt = await t.call('worker', {
+      method: 'POST',
+      url: '/api/v1/elders/imports',
+      ...multipart(Buffer.from('hello'), 'x.txt'),
+    });
+    expect(txt.json().error.code).toBe('ELDER_IMPORT_FILE_TYPE');
+    const sheet = await t.call('worker', {
+      method: 'POST',
+      url: '/api/v1/elders/imports',
+      ...multipart(await xlsx([good(41)], 'Sheet1'), 'a.xlsx'),
+    });
+    expect(sheet.json().error).toMatchObject({
+      code: 'ELDER_IMPORT_SHEET_MISSING',
+      details: { sheet: SHEET_NAME },
+    });
+    const csv = await t.call('worker', {
+      method: 'POST',
+      url: '/api/v1/elders/imports',
+      ...multipart(Buffer.from('姓名,电话\n张三,13800000000\n'), 'a.csv'),
+    });
+    expect(csv.json().error.code).toBe('ELDER_IMPORT_HEADERS_MISSING');
+    expect(csv.json().error.details.headers).toContain('身份证号');
+    const broken = await t.call('worker', {
+      method: 'POST',
+      url: '/api/v1/elders/imports',
+      ...multipart(Buffer.from('PK not a zip'), 'a.xlsx'),
+    });
+    expect(broken.json().error.code).toBe('ELDER_IMPORT_UNREADABLE');
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('Excel export', () => {
+  it('exports masked, neutralises formulas, and audits', async () => {
+    const res = await t.call('worker', { method: 'GET', url: '/api/v1/elders/export' });
+    expect(res.statusCode).toBe(200);
+    const rows = await readSheet(res.rawPayload);
+    expect(rows.length).toBe(1 + 4);
+    expect(rows.slice(1).every((r) => /^1501\*{10}/.test(r[0]!))).toBe(true);
+    expect(rows.flat()).toContain('\'=HYPERLINK("http://evil","点我")');
+    const clear = await t.call('worker', { method: 'GET', url: '/api/v1/elders/export?clear=true' });
+    expect(clear.statusCode).toBe(403);
+    const audit = await t.call('street', { method: 'GET', url: '/api/v1/audit?action=elders.export' });
+    expect(audit.json().items[0]).toMatchObject({ actorUsername: 'worker', after: { count: 4 } });
+  });
+
+  it('round trip: an official’s clear export imports back as the same people', async () => {
+    const res = await t.call('street', { method: 'GET', url: '/api/v1/elders/export?clear=true' });
+    const rows = await readSheet(res.rawPayload);
+    expect(rows[1]![0]).toMatch(/^150102\d{11}[\dX]$/);
+    const job = await importFile('street', res.rawPayload, 'export.xlsx');
+    expect(job.json()).toMatchObject({ status: 'done', total: 4, imported: 0, skipped: 4, failed: 0 });
+    const audit = await t.call('street', { method: 'GET', url: '/api/v1/audit?action=elders.export_clear' });
+    expect(audit.json().items).toHaveLength(1);
+  });
+});
+
+/** GB18030 bytes of a text: Node decodes GB18030 but has no encoder, so run its decoder backwards. */
+function gb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.from([hi, lo]));
+      if (!table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else bytes.push(...(table.get(ch) ?? []));
+  }
+  return Buffer.from(bytes);
+}

@@ -1,0 +1,159 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, listEldersQuery } from '@yiyang/contracts';
+import { requireUser } from '../../platform/auth/access-control';
+import { actorFromRequest, writeAudit } from '../../platform/audit/audit-writer';
+import { AppError } from '../../platform/errors/app-error';
+import type { Db } from '../../platform/db/database';
+import type { PiiCipher } from '../../platform/crypto/pii-cipher';
+import { exportElders, type ElderImportService } from './elder-import.service';
+import type { EldersService } from './elders.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+const importJob = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  total: z.number().int(),
+  processed: z.number().int(),
+  imported: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  hasErrorWorkbook: z.boolean(),
+  failure: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+/** 台账: the import template, imports with progress and an error workbook, and the export. */
+export const elderImportRoutes =
+  (service: ElderImportService, elders: EldersService, db: Db, cipher: PiiCipher): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['elders'];
+
+    app.get(
+      '/api/v1/elders/import-template',
+      {
+        config: { permission: 'elders:write' },
+        schema: { tags, summary: 'The .xlsx import template (Chinese headers)' },
+      },
+      async (_request, reply) =>
+        reply
+          .header('content-type', XLSX)
+          .header('content-disposition', attachment('老年人信息导入模板.xlsx'))
+          .send(await service.template()),
+    );
+
+    app.post(
+      '/api/v1/elders/imports',
+      {
+        config: { permission: 'elders:write' },
+        schema: {
+          tags,
+          summary: 'Import an .xlsx or .csv file (multipart field "file"); runs in the background',
+          response: { 202: importJob },
+        },
+      },
+      async (request, reply) => {
+        const user = requireUser(request);
+        if (!request.isMultipart()) throw new AppError('ELDER_IMPORT_FILE_TYPE');
+        const file = await request.file();
+        if (!file) throw new AppError('ELDER_IMPORT_FILE_TYPE');
+        const buffer = await file.toBuffer();
+        const job = await service.start(
+          user,
+          actorFromRequest(request),
+          { buffer, filename: file.filename },
+          request.locale,
+        );
+        return reply.status(202).send(job);
+      },
+    );
+
+    app.get(
+      '/api/v1/elders/imports',
+      {
+        config: { permission: 'elders:write' },
+        schema: {
+          tags,
+          summary: 'Recent imports in the caller’s scope',
+          response: { 200: z.object({ items: z.array(importJob) }) },
+        },
+      },
+      async (request) => ({ items: await service.recent(requireUser(request)) }),
+    );
+
+    app.get(
+      '/api/v1/elders/imports/:id',
+      {
+        config: { permission: 'elders:write' },
+        schema: {
+          tags,
+          summary: 'Progress and report of an import',
+          params: idParams,
+          response: { 200: importJob },
+        },
+      },
+      async (request) => service.get(requireUser(request), request.params.id),
+    );
+
+    app.get(
+      '/api/v1/elders/imports/:id/errors.xlsx',
+      {
+        config: { permission: 'elders:write' },
+        schema: { tags, summary: 'The rows that were not imported, each with its reason', params: idParams },
+      },
+      async (request, reply) =>
+        reply
+          .header('content-type', XLSX)
+          .header('content-disposition', attachment('导入错误.xlsx'))
+          .send(await service.errorWorkbook(requireUser(request), request.params.id)),
+    );
+
+    app.get(
+      '/api/v1/elders/export',
+      {
+        config: { permission: 'elders:read' },
+        schema: {
+          tags,
+          summary:
+            'The filtered list as .xlsx: masked, or in clear for a pii:reveal holder who asks (audited)',
+          querystring: listEldersQuery
+            .omit({ cursor: true, limit: true })
+            .extend({ clear: z.stringbool().default(false) }),
+        },
+      },
+      async (request, reply) => {
+        const user = requireUser(request);
+        const { clear, ...filters } = request.query;
+        if (clear && !user.permissions.includes('pii:reveal')) throw new AppError('AUTH_FORBIDDEN');
+        const where = elders.filter(user, filters);
+        const actor = actorFromRequest(request);
+        const body = new PassThrough();
+        reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            attachment(`老年人信息_${new Date().toISOString().slice(0, 10)}.xlsx`),
+          );
+        const done = exportElders(db, cipher, where, clear, body).then((count) =>
+          writeAudit(db, actor, {
+            action: clear ? 'elders.export_clear' : 'elders.export',
+            entity: 'elder',
+            regionCode: user.regionCode,
+            after: { filters, count },
+          }),
+        );
+        done.catch((error: unknown) => {
+          request.log.error({ err: error }, 'export failed');
+          body.destroy(error as Error);
+        });
+        return reply.send(body);
+      },
+    );
+  };

@@ -1,0 +1,280 @@
+import type { Writable } from 'node:stream';
+import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { RegionLevel } from '@yiyang/domain';
+import type { Db } from '../../platform/db/database';
+import { queryRows } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import { inScope, oneInScope } from '../../platform/auth/scope';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import type { PiiCipher } from '../../platform/crypto/pii-cipher';
+import type { Locale } from '../../platform/i18n/locale';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
+import { readImportFile, type RawRow } from './elder-import-read';
+import { validateRow, type RowError } from './elder-import-validate';
+import { insertEldersBatch, type NewElder } from './elders-bulk-insert';
+import { CATEGORY_LABELS, COLUMNS, LIVING_LABELS, safeCell, SHEET_NAME } from './elder-sheet';
+import { elderImportJobs, elders, type ElderImportJobRow } from './elders.tables';
+
+const CHUNK = 2000;
+/** The report keeps this many errors; the error workbook has all of them. */
+const REPORTED_ERRORS = 1000;
+
+/** Who imports: their scope decides which communities rows may go to. */
+export interface Importer {
+  username: string;
+  regionCode: string;
+}
+
+function reasonHeader(locale: Locale) {
+  return locale === 'en' ? 'Reason' : '错误原因';
+}
+
+async function errorWorkbook(bad: { raw: RawRow; errors: RowError[] }[], locale: Locale): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(SHEET_NAME);
+  sheet.columns = [
+    { header: locale === 'en' ? 'Row' : '原行号', key: 'row', width: 8 },
+    ...COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width })),
+    { header: reasonHeader(locale), key: 'reason', width: 50 },
+  ];
+  for (const { raw, errors } of bad) {
+    const values: Record<string, unknown> = {
+      row: raw.row,
+      reason: errors.map((e) => `${e.field}：${e.message}`).join('；'),
+    };
+    for (const c of COLUMNS) values[c.key] = safeCell(raw.values[c.key]);
+    sheet.addRow(values);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function createElderImportService(db: Db, cipher: PiiCipher) {
+  async function update(id: string, values: Partial<ElderImportJobRow>) {
+    await db.update(elderImportJobs).set(values).where(eq(elderImportJobs.id, id));
+  }
+
+  /** Validates and inserts all rows chunk by chunk; each chunk's insert is one statement. */
+  async function process(
+    jobId: string,
+    rows: RawRow[],
+    importer: Importer,
+    actor: AuditActor,
+    locale: Locale,
+    onProgress?: (done: number) => void,
+  ) {
+    const regionRows = await queryRows<{ code: string; level: RegionLevel }>(
+      db,
+      sql`select code, level from regions`,
+    );
+    const ctx = {
+      today: shanghaiDate(),
+      locale,
+      scopeCode: importer.regionCode,
+      regions: new Map(regionRows.map((r) => [r.code, r.level])),
+      seen: new Map<string, number>(),
+    };
+    const bad: { raw: RawRow; errors: RowError[] }[] = [];
+    let imported = 0;
+    let skipped = 0;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const good: NewElder[] = [];
+      for (const raw of rows.slice(i, i + CHUNK)) {
+        const result = validateRow(raw, ctx);
+        if ('elder' in result) good.push(result.elder);
+        else bad.push({ raw, errors: result.errors });
+      }
+      const added = await insertEldersBatch(db, cipher, good, importer.username);
+      imported += added;
+      skipped += good.length - added;
+      const processed = Math.min(i + CHUNK, rows.length);
+      await update(jobId, { processed, imported, skipped, failed: bad.length });
+      onProgress?.(processed);
+    }
+    const errors = bad.flatMap((b) => b.errors);
+    await update(jobId, {
+      status: 'done',
+      errors: errors.slice(0, REPORTED_ERRORS),
+      errorWorkbook: bad.length ? await errorWorkbook(bad, locale) : null,
+      finishedAt: new Date(),
+    });
+    await writeAudit(db, actor, {
+      action: 'elder.import',
+      entity: 'elder_import',
+      entityId: jobId,
+      regionCode: importer.regionCode,
+      after: { rows: rows.length, imported, skipped, failed: bad.length },
+    });
+  }
+
+  const toDto = (j: ElderImportJobRow) => ({
+    id: j.id,
+    filename: j.filename,
+    status: j.status,
+    total: j.total,
+    processed: j.processed,
+    imported: j.imported,
+    skipped: j.skipped,
+    failed: j.failed,
+    errors: j.errors,
+    hasErrorWorkbook: j.errorWorkbook !== null,
+    failure: j.failure,
+    createdBy: j.createdBy,
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+  });
+
+  return {
+    /**
+     * Reads the whole file first — a file of the wrong kind, sheet, headers or size is refused
+     * before anything is written — then imports in the background. `wait` awaits the end (CLI).
+     */
+    async start(
+      importer: Importer,
+      actor: AuditActor,
+      file: { buffer: Buffer; filename: string },
+      locale: Locale,
+      options: { wait?: boolean; onProgress?: (done: number, total: number) => void } = {},
+    ) {
+      const rows = await readImportFile(file.buffer, file.filename);
+      const [job] = await db
+        .insert(elderImportJobs)
+        .values({
+          regionCode: importer.regionCode,
+          createdBy: importer.username,
+          filename: file.filename.slice(0, 200),
+          total: rows.length,
+        })
+        .returning();
+      const run = process(job!.id, rows, importer, actor, locale, (done) =>
+        options.onProgress?.(done, rows.length),
+      ).catch(async (error: unknown) => {
+        await update(job!.id, {
+          status: 'failed',
+          failure: String((error as Error).message ?? error).slice(0, 500),
+          finishedAt: new Date(),
+        });
+        throw error;
+      });
+      if (options.wait) await run;
+      else run.catch(() => undefined);
+      return toDto(job!);
+    },
+
+    async get(importer: Importer, id: string) {
+      const job = await oneInScope(
+        db.select().from(elderImportJobs).where(eq(elderImportJobs.id, id)),
+        importer,
+        'ELDER_IMPORT_NOT_FOUND',
+      );
+      return toDto(job);
+    },
+
+    async errorWorkbook(importer: Importer, id: string): Promise<Buffer> {
+      const job = await oneInScope(
+        db.select().from(elderImportJobs).where(eq(elderImportJobs.id, id)),
+        importer,
+        'ELDER_IMPORT_NOT_FOUND',
+      );
+      if (!job.errorWorkbook) throw new AppError('ELDER_IMPORT_NOT_FOUND');
+      return job.errorWorkbook;
+    },
+
+    async recent(importer: Importer) {
+      const rows = await db
+        .select()
+        .from(elderImportJobs)
+        .where(inScope(elderImportJobs.regionCode, importer))
+        .orderBy(desc(elderImportJobs.createdAt))
+        .limit(20);
+      return rows.map(toDto);
+    },
+
+    /** The empty template with a sheet of the allowed values. */
+    async template(): Promise<Buffer> {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet(SHEET_NAME);
+      sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+      sheet.getRow(1).font = { bold: true };
+      const help = workbook.addWorksheet('填写说明');
+      help.columns = [
+        { header: '列', width: 18 },
+        { header: '说明', width: 80 },
+      ];
+      help.addRows([
+        ['身份证号', '18位公民身份号码（旧15位号码自动转换）；年满60周岁'],
+        [
+          '户籍地区划代码 / 居住社区区划代码',
+          '12位统计用区划代码或其前缀，如 150102；居住地须到社区/村一级，且在您的管辖范围内',
+        ],
+        ['居住情况', Object.values(LIVING_LABELS).join('、')],
+        ['人员类别', `可填多个，用顿号分隔：${Object.values(CATEGORY_LABELS).join('、')}`],
+        ['残疾等级', '持残疾证的填1–4级'],
+        ['重复导入', '已登记的身份证号会跳过，不会重复导入'],
+      ]);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    },
+  };
+}
+
+export type ElderImportService = ReturnType<typeof createElderImportService>;
+
+/** The export: every elder of a filtered list, masked unless asked in clear by a pii:reveal holder. */
+export async function exportElders(
+  db: Db,
+  cipher: PiiCipher,
+  where: SQL | undefined,
+  clear: boolean,
+  stream: Writable,
+): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useSharedStrings: false,
+    useStyles: false,
+  });
+  const sheet = workbook.addWorksheet(SHEET_NAME);
+  sheet.columns = [
+    ...COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width })),
+    { header: '状态', key: 'status', width: 8 },
+  ];
+  let count = 0;
+  let after: string | null = null;
+  for (;;) {
+    const conditions: (SQL | undefined)[] = [where];
+    if (after) conditions.push(gt(elders.id, after));
+    const batch = await db
+      .select()
+      .from(elders)
+      .where(and(...conditions))
+      .orderBy(elders.id)
+      .limit(2000);
+    for (const e of batch) {
+      const contact = e.contacts[0];
+      sheet
+        .addRow({
+          idNumber: clear ? cipher.decrypt(e.idNumberEnc) : e.idNumberMasked,
+          name: safeCell(e.name),
+          phone: clear ? (e.phoneEnc ? cipher.decrypt(e.phoneEnc) : null) : e.phoneMasked,
+          hukouRegionCode: e.hukouRegionCode,
+          regionCode: e.regionCode,
+          address: safeCell(e.address),
+          lat: e.lat,
+          lng: e.lng,
+          livingArrangement: LIVING_LABELS[e.livingArrangement],
+          categories: e.categories.map((c) => CATEGORY_LABELS[c]).join('、'),
+          disabilityGrade: e.disabilityGrade,
+          contactName: safeCell(contact?.name),
+          contactRelation: safeCell(contact?.relation),
+          contactPhone: contact ? (clear ? cipher.decrypt(contact.phoneEnc) : contact.phoneMasked) : null,
+          notes: safeCell(e.notes),
+          status: { active: '在册', moved_out: '迁出', deceased: '已故' }[e.status],
+        })
+        .commit();
+    }
+    count += batch.length;
+    if (batch.length < 2000) break;
+    after = batch[batch.length - 1]!.id;
+  }
+  await workbook.commit();
+  return count;
+}
