@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { checkCharacter } from '@yiyang/domain';
+import { COLUMNS, SHEET_NAME } from '../src/modules/elders/elder-sheet';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +118,38 @@ describe('yiyang CLI', () => {
     );
     // Eight processes, each opening the database: slow on a loaded two-core machine.
   }, 180_000);
+
+  it('imports elders from a file with a report and an error workbook', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(SHEET_NAME);
+    sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key }));
+    const first17 = '15010219500505123';
+    sheet.addRow({
+      idNumber: first17 + checkCharacter(first17),
+      name: '命令行导入',
+      hukouRegionCode: '150102',
+      regionCode: '150102001001',
+      address: '青城路1号',
+      livingArrangement: '独居',
+    });
+    sheet.addRow({
+      idNumber: '123',
+      name: '错误行',
+      hukouRegionCode: '150102',
+      regionCode: '150102001001',
+      address: 'x',
+      livingArrangement: '独居',
+    });
+    const file = path.join(dataDir, 'elders.xlsx');
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const errors = path.join(dataDir, 'errors.xlsx');
+    const result = yiyang('import', 'elders', file, '--region', '150102', '--errors', errors);
+    expect(result.out).toContain('2 rows: 1 imported, 0 already registered, 1 not imported');
+    expect(result.code).toBe(0);
+    expect(existsSync(errors)).toBe(true);
+    const again = yiyang('import', 'elders', file, '--region', '150102', '--errors', errors);
+    expect(again.out).toContain('2 rows: 0 imported, 1 already registered, 1 not imported');
+  }, 120_000);
 
   it.skipIf(onPostgres())('will not open a data directory that a running process holds', async () => {
     const release = await lockDataDir(dataDir);

@@ -16,6 +16,9 @@ import { progressBar } from './progress';
 import { createPiiCipher } from '../platform/crypto/pii-cipher';
 import { loadMasterSecret } from '../platform/crypto/master-secret';
 import { seedSyntheticElders } from '../demo/seed-elders';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createElderImportService, ELDER_ERRORS } from '../modules/elders/index';
 
 function positiveInt(value: string, name: string): number {
   const n = Number(value);
@@ -23,7 +26,7 @@ function positiveInt(value: string, name: string): number {
   return n;
 }
 
-for (const catalog of [REGION_ERRORS, USER_ERRORS]) registerErrors(catalog);
+for (const catalog of [REGION_ERRORS, USER_ERRORS, ELDER_ERRORS]) registerErrors(catalog);
 
 /** Opens the configured database (the data-directory lock included), runs `work`, closes. */
 async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
@@ -85,6 +88,52 @@ program
       });
       bar.stop();
       console.log(`Added ${added} synthetic elders in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    }),
+  );
+
+program
+  .command('import')
+  .description('import records from a file')
+  .command('elders <file>')
+  .description(
+    'import elders from an .xlsx (template sheet 老年人信息) or .csv file; already registered identity numbers are skipped',
+  )
+  .requiredOption(
+    '--region <code>',
+    'the scope to import into: rows must be in communities below it',
+    regionOption,
+  )
+  .option('--errors <file>', 'where to write the workbook of rows not imported', 'import-errors.xlsx')
+  .action((file: string, o: { region: string; errors: string }) =>
+    withDatabase(async (database) => {
+      const config = loadConfig();
+      const cipher = createPiiCipher(loadMasterSecret(config.secret, config.dataDir).secret);
+      const service = createElderImportService(database.db, cipher);
+      const importer = { username: 'cli', regionCode: o.region };
+      let bar: ReturnType<typeof progressBar> | null = null;
+      const started = Date.now();
+      const job = await service.start(
+        importer,
+        systemActor('cli'),
+        { buffer: readFileSync(file), filename: basename(file) },
+        'zh-CN',
+        {
+          wait: true,
+          onProgress: (done, total) => {
+            bar ??= progressBar('rows', total);
+            bar.update(done);
+          },
+        },
+      );
+      (bar as ReturnType<typeof progressBar> | null)?.stop();
+      const report = await service.get(importer, job.id);
+      console.log(
+        `${report.total} rows: ${report.imported} imported, ${report.skipped} already registered, ${report.failed} not imported (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      );
+      if (report.hasErrorWorkbook) {
+        writeFileSync(o.errors, await service.errorWorkbook(importer, job.id));
+        console.log(`Rows not imported, with reasons: ${o.errors}`);
+      }
     }),
   );
 
