@@ -18,6 +18,7 @@ import { ElderDetailPage } from './pages/elders/ElderDetailPage';
 import { ElderFormPage } from './pages/elders/ElderFormPage';
 import { ChangeInboxPage } from './pages/elders/ChangeInboxPage';
 import { SurvivalDuePage } from './pages/elders/SurvivalDuePage';
+import { ElderImportPage } from './pages/elders/ElderImportPage';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
@@ -61,6 +62,14 @@ export function App() {
                     element={
                       <RequirePermission permission="elders:write">
                         <ElderFormPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="elders/import"
+                    element={
+                      <RequirePermission permission="elders:write">
+                        <ElderImportPage />
                       </RequirePermission>
                     }
                   />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Form, Input, InputNumber, Popover, Select, Space, Table } from 'antd';
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Popover, Select, Space, Table } from 'antd';
+import { DownloadOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ELDER_CATEGORIES, ELDER_STATUSES, LIVING_ARRANGEMENTS } from '@yiyang/domain';
@@ -44,7 +44,16 @@ export function ElderListPage() {
   const [visible, choose] = useColumnChoice();
   const [form] = Form.useForm();
   const list = useKeysetList<ElderDto>('/api/v1/elders', filters);
+  const { modal } = App.useApp();
   if (!me) return null;
+  /** The export follows the list's filters. */
+  const exportUrl = (clear: boolean) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters))
+      if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+    if (clear) params.set('clear', 'true');
+    return `/api/v1/elders/export?${params}`;
+  };
 
   const all = {
     idNumber: { title: t('elders.idNumber'), dataIndex: 'idNumber' },
@@ -87,6 +96,28 @@ export function ElderListPage() {
           >
             <Button icon={<SettingOutlined />}>{t('elders.columns')}</Button>
           </Popover>
+          <Button icon={<DownloadOutlined />} href={exportUrl(false)}>
+            {t('imports.export')}
+          </Button>
+          {can('pii:reveal') && (
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                modal.confirm({
+                  title: t('imports.exportClear'),
+                  content: t('imports.exportClearConfirm'),
+                  onOk: () => void (window.location.href = exportUrl(true)),
+                })
+              }
+            >
+              {t('imports.exportClear')}
+            </Button>
+          )}
+          {can('elders:write') && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/elders/import')}>
+              {t('imports.title')}
+            </Button>
+          )}
           {can('elders:write') && (
             <Button
               type="primary"
