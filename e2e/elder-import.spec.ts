@@ -48,7 +48,9 @@ test('a community worker imports a ledger: good rows in, bad rows reported with 
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByTestId('welcome')).toBeVisible();
   // The worker's own community, which the ledger's rows are registered in.
-  const me = await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.json()));
+  const me: { regionCode: string } = await page.evaluate(() =>
+    fetch('/api/v1/auth/me').then((r) => r.json()),
+  );
   const file = await ledger(me.regionCode);
 
   await page.getByTestId('main-menu').getByText('老年人档案').click();
