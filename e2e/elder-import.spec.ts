@@ -48,8 +48,8 @@ test('a community worker imports a ledger: good rows in, bad rows reported with 
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByTestId('welcome')).toBeVisible();
   // The worker's own community, which the ledger's rows are registered in.
-  const me: { regionCode: string } = await page.evaluate(() =>
-    fetch('/api/v1/auth/me').then((r) => r.json()),
+  const me = await page.evaluate(() =>
+    fetch('/api/v1/auth/me').then((r) => r.json() as Promise<{ regionCode: string }>),
   );
   const file = await ledger(me.regionCode);
 
