@@ -1,24 +1,9 @@
 import { unsafeUniformIntDistribution, xoroshiro128plus, type RandomGenerator } from 'pure-rand';
 import { checkCharacter, ELDER_CATEGORIES, type ElderCategory, type LivingArrangement } from '@yiyang/domain';
+import type { NewElder } from '../modules/elders/index';
 
-/** One generated elder, in clear: the seeder encrypts what must be encrypted. */
-export interface SyntheticElder {
-  idNumber: string;
-  name: string;
-  sex: 'male' | 'female';
-  birthDate: string;
-  phone: string | null;
-  hukouRegionCode: string;
-  regionCode: string;
-  address: string;
-  lat: number;
-  lng: number;
-  livingArrangement: LivingArrangement;
-  categories: ElderCategory[];
-  disabilityGrade: number | null;
-  contacts: { name: string; relation: string; phone: string; guardian: boolean }[];
-  survivalCheckedOn: string | null;
-}
+/** One generated elder, in clear (the insert encrypts): always with coordinates and a survival-check date. */
+export type SyntheticElder = NewElder & { lat: number; lng: number; survivalCheckedOn: string | null };
 
 export interface Community {
   code: string;
