@@ -46,12 +46,27 @@ report(`elders.generator.${kind}.rate`, count / seconds, 'elders/s', rawRate);
 console.error(`# generator: ${count} elders in ${seconds.toFixed(1)} s on ${kind}`);
 
 const hash = await hashPassword('Bench-pass-2026');
-await db.execute(sql`insert into users (username, display_name, role, region_code, password_hash) values ('district', '区民政', 'civil_affairs', '150102000000', ${hash})`);
+await db.execute(
+  sql`insert into users (username, display_name, role, region_code, password_hash) values ('district', '区民政', 'civil_affairs', '150102000000', ${hash})`,
+);
 const app = await buildApp({ database, cipher, broker: 'off', version: 'bench' });
-const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'district', password: 'Bench-pass-2026' } });
+const login = await app.inject({
+  method: 'POST',
+  url: '/api/v1/auth/login',
+  payload: { username: 'district', password: 'Bench-pass-2026' },
+});
 const cookie = `yiyang_session=${login.cookies[0]!.value}`;
 
-const streets = ['150102001000', '150102002000', '150102003000', '150102004000', '150102005000', '150102006000', '150102007000', '150102008000'];
+const streets = [
+  '150102001000',
+  '150102002000',
+  '150102003000',
+  '150102004000',
+  '150102005000',
+  '150102006000',
+  '150102007000',
+  '150102008000',
+];
 const categories = ['dibao', 'empty_nest', 'living_alone', 'disabled_cert'];
 const rounds = 200;
 const api: number[] = [];
@@ -60,13 +75,16 @@ for (let i = 0; i < rounds + 20; i++) {
   const street = streets[i % streets.length]!;
   const category = categories[i % categories.length]!;
   let t0 = performance.now();
-  const res = await app.inject({ url: `/api/v1/elders?regionCode=${street}&category=${category}&ageMin=70&ageMax=89&limit=50`, headers: { cookie } });
+  const res = await app.inject({
+    url: `/api/v1/elders?regionCode=${street}&category=${category}&ageMin=70&ageMax=89&limit=50`,
+    headers: { cookie },
+  });
   const apiMs = performance.now() - t0;
   if (res.statusCode !== 200) throw new Error(`list: ${res.statusCode} ${res.body}`);
   t0 = performance.now();
   await db.execute(sql`select * from elders where region_code like ${street.slice(0, 9) + '%'} and region_code like '150102%'
     and categories @> array[${category}]::text[] and birth_date <= (current_date - interval '70 years') and birth_date > (current_date - interval '90 years')
-    order by id limit 51`);
+    order by region_code using ~<~, id limit 51`);
   const rawMs = performance.now() - t0;
   if (i >= 20) {
     api.push(apiMs);

@@ -33,7 +33,10 @@ export async function seedSyntheticElders(
       inserted += await pending.promise;
       options.onProgress?.(pending.upTo);
     }
-    pending = { promise: insertEldersBatch(database.db, cipher, batch, 'demo-generator'), upTo: done };
+    pending = {
+      promise: insertEldersBatch(database.db, cipher, batch, 'demo-generator', { snapshot: false }),
+      upTo: done,
+    };
   }
   if (pending) {
     inserted += await pending.promise;

@@ -29,14 +29,16 @@ export interface NewElder {
 
 /**
  * Inserts many elders in one set-based statement (the same SQL on PGlite and PostgreSQL), with
- * their first version. An identity number already registered is skipped, so a batch can be sent
- * again safely. Returns how many were inserted.
+ * their first version: a snapshot of the record, or — for generated demo data, where the cost
+ * matters at a million rows — only a marker. An identity number already registered is skipped,
+ * so a batch can be sent again safely. Returns how many were inserted.
  */
 export async function insertEldersBatch(
   db: Db,
   cipher: PiiCipher,
   elders: NewElder[],
   changedBy: string,
+  options: { snapshot?: boolean } = {},
 ): Promise<number> {
   if (elders.length === 0) return 0;
   const rows = elders.map((e) => ({
@@ -86,7 +88,11 @@ export async function insertEldersBatch(
         chronic_conditions jsonb, dementia_diagnosed boolean, family_doctor_signed boolean, family_doctor_institution text,
         contacts jsonb, notes text, survival_checked_on date)
       on conflict (id_number_index) do nothing
-      returning id, to_jsonb(elders) - 'id_number_enc' - 'id_number_index' - 'phone_enc' as after
+      returning id, ${
+        options.snapshot === false
+          ? sql`jsonb_build_object('generated', true)`
+          : sql`to_jsonb(elders) - 'id_number_enc' - 'id_number_index' - 'phone_enc'`
+      } as after
     ), versions as (
       insert into elder_versions (elder_id, version, changed_by, after) select id, 1, ${changedBy}, after from added
     )

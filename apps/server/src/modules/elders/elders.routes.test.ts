@@ -223,6 +223,26 @@ describe('elder lists and scope', () => {
     ).toBe(404);
   });
 
+  it('pages through the list with a keyset cursor, each record once, across communities', async () => {
+    const all = (await t.call('district', { method: 'GET', url: '/api/v1/elders?limit=200' }))
+      .json()
+      .items.map((e: { id: string }) => e.id);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await t.call('district', {
+        method: 'GET',
+        url: `/api/v1/elders?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      });
+      paged.push(...res.json().items.map((e: { id: string }) => e.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    const bad = await t.call('district', { method: 'GET', url: '/api/v1/elders?cursor=abc' });
+    expect(bad.json().error.code).toBe('PAGINATION_CURSOR_INVALID');
+  });
+
   it('filters by category, age, living arrangement and name or identity number', async () => {
     const get = async (query: string) =>
       (await t.call('district', { method: 'GET', url: `/api/v1/elders?${query}` }))

@@ -221,15 +221,21 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
 
     async list(caller: SessionUser, q: ListEldersQuery) {
       const where: (SQL | undefined)[] = [filter(caller, q)];
-      const after = decodeCursor(q.cursor, z.uuid());
-      if (after) where.push(gt(elders.id, after));
+      // Ordered as the region index (region_code varchar_pattern_ops, id) is: the scope's prefix
+      // range is then read in order, instead of the whole table in id order, filtered.
+      const after = decodeCursor(q.cursor, z.tuple([z.string().regex(/^\d{12}$/), z.uuid()]));
+      if (after) {
+        where.push(
+          sql`(${elders.regionCode} ~>~ ${after[0]} or (${elders.regionCode} = ${after[0]} and ${elders.id} > ${after[1]}))`,
+        );
+      }
       const rows = await db
         .select()
         .from(elders)
         .where(and(...where))
-        .orderBy(elders.id)
+        .orderBy(sql`${elders.regionCode} using ~<~`, elders.id)
         .limit(q.limit + 1);
-      const page = pageFrom(rows, q.limit, (r) => r.id);
+      const page = pageFrom(rows, q.limit, (r) => [r.regionCode, r.id]);
       return { items: await toDtos(page.items), nextCursor: page.nextCursor };
     },
 
