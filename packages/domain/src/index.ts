@@ -5,3 +5,4 @@ export * from './identity/resident-id';
 export * from './identity/masking';
 export * from './elder/categories';
 export * from './region/region-settings';
+export * from './elder/labels';

@@ -1,3 +1,9 @@
+import {
+  ELDER_CATEGORY_LABELS,
+  ELDER_STATUS_LABELS,
+  labelsIn,
+  LIVING_ARRANGEMENT_LABELS,
+} from '@yiyang/domain';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -209,28 +215,10 @@ export const en: Messages = {
     approvalHint:
       'Categories, household registration, disability grade and status change through a change request approved at street level or above',
   },
-  category: {
-    tekun: 'Extreme poverty (tekun)',
-    dibao: 'Minimum living guarantee',
-    dibao_edge: 'Near dibao',
-    low_income: 'Low income',
-    shidu: 'Lost only child',
-    empty_nest: 'Empty nest',
-    left_behind: 'Left behind',
-    living_alone: 'Living alone',
-    disabled_cert: 'Disability certificate',
-    special_care: 'Veteran / martyr family',
-    special_contribution: 'Special contribution',
-  },
-  living: {
-    alone: 'Alone',
-    with_spouse: 'With spouse',
-    with_children: 'With children',
-    in_institution: 'In an institution',
-    other: 'Other',
-  },
+  category: labelsIn(ELDER_CATEGORY_LABELS, 'en'),
+  living: labelsIn(LIVING_ARRANGEMENT_LABELS, 'en'),
   sex: { male: 'Male', female: 'Female' },
-  elderStatus: { active: 'Active', moved_out: 'Moved out', deceased: 'Deceased' },
+  elderStatus: labelsIn(ELDER_STATUS_LABELS, 'en'),
   changes: {
     title: 'Change approvals',
     propose: 'Request a change',

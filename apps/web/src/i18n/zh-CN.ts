@@ -1,3 +1,9 @@
+import {
+  ELDER_CATEGORY_LABELS,
+  ELDER_STATUS_LABELS,
+  labelsIn,
+  LIVING_ARRANGEMENT_LABELS,
+} from '@yiyang/domain';
 export const zhCN = {
   app: { name: '颐养', title: '居家和社区养老服务监管平台', footer: '颐养 · 开源养老服务监管平台' },
   menu: {
@@ -195,28 +201,10 @@ export const zhCN = {
     after: '修改后',
     approvalHint: '人员类别、户籍、残疾等级、状态的修改须提交变更申请，由街道及以上民政审批',
   },
-  category: {
-    tekun: '特困',
-    dibao: '低保',
-    dibao_edge: '低保边缘',
-    low_income: '低收入',
-    shidu: '失独',
-    empty_nest: '空巢',
-    left_behind: '留守',
-    living_alone: '独居',
-    disabled_cert: '持残疾证',
-    special_care: '重点优抚',
-    special_contribution: '特殊贡献',
-  },
-  living: {
-    alone: '独居',
-    with_spouse: '与配偶同住',
-    with_children: '与子女同住',
-    in_institution: '入住机构',
-    other: '其他',
-  },
+  category: labelsIn(ELDER_CATEGORY_LABELS, 'zh-CN'),
+  living: labelsIn(LIVING_ARRANGEMENT_LABELS, 'zh-CN'),
   sex: { male: '男', female: '女' },
-  elderStatus: { active: '在册', moved_out: '迁出', deceased: '已故' },
+  elderStatus: labelsIn(ELDER_STATUS_LABELS, 'zh-CN'),
   changes: {
     title: '变更审批',
     propose: '提交变更申请',

@@ -13,7 +13,7 @@ import { shanghaiDate } from '../../platform/time/shanghai-date';
 import { readImportFile, type RawRow } from './elder-import-read';
 import { validateRow, type RowError } from './elder-import-validate';
 import { insertEldersBatch, type NewElder } from './elders-bulk-insert';
-import { CATEGORY_LABELS, COLUMNS, LIVING_LABELS, safeCell, SHEET_NAME } from './elder-sheet';
+import { CATEGORY_LABELS, COLUMNS, LIVING_LABELS, safeCell, SHEET_NAME, STATUS_LABELS } from './elder-sheet';
 import { elderImportJobs, elders, type ElderImportJobRow } from './elders.tables';
 
 const CHUNK = 2000;
@@ -267,7 +267,7 @@ export async function exportElders(
           contactRelation: safeCell(contact?.relation),
           contactPhone: contact ? (clear ? cipher.decrypt(contact.phoneEnc) : contact.phoneMasked) : null,
           notes: safeCell(e.notes),
-          status: { active: '在册', moved_out: '迁出', deceased: '已故' }[e.status],
+          status: STATUS_LABELS[e.status],
         })
         .commit();
     }

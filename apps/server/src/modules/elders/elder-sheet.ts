@@ -1,8 +1,10 @@
 import {
   ELDER_CATEGORIES,
+  ELDER_CATEGORY_LABELS,
+  ELDER_STATUS_LABELS,
+  labelsIn,
+  LIVING_ARRANGEMENT_LABELS,
   LIVING_ARRANGEMENTS,
-  type ElderCategory,
-  type LivingArrangement,
 } from '@yiyang/domain';
 
 /** The sheet officials keep (台账): its name and Chinese column headers, in template order. */
@@ -27,27 +29,9 @@ export const COLUMNS = [
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 
-export const CATEGORY_LABELS: Record<ElderCategory, string> = {
-  tekun: '特困',
-  dibao: '低保',
-  dibao_edge: '低保边缘',
-  low_income: '低收入',
-  shidu: '失独',
-  empty_nest: '空巢',
-  left_behind: '留守',
-  living_alone: '独居',
-  disabled_cert: '持残疾证',
-  special_care: '重点优抚',
-  special_contribution: '特殊贡献',
-};
-
-export const LIVING_LABELS: Record<LivingArrangement, string> = {
-  alone: '独居',
-  with_spouse: '与配偶同住',
-  with_children: '与子女同住',
-  in_institution: '入住机构',
-  other: '其他',
-};
+export const CATEGORY_LABELS = labelsIn(ELDER_CATEGORY_LABELS, 'zh-CN');
+export const LIVING_LABELS = labelsIn(LIVING_ARRANGEMENT_LABELS, 'zh-CN');
+export const STATUS_LABELS = labelsIn(ELDER_STATUS_LABELS, 'zh-CN');
 
 const byLabel =
   <T extends string>(labels: Record<T, string>, codes: readonly T[]) =>
