@@ -159,9 +159,8 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
       await residence(caller, body.regionCode);
       await regions.require(body.hukouRegionCode);
       assertDisabilityFits(body.categories, body.disabilityGrade);
+      // A duplicate is caught by the unique blind index: one check, race-free.
       const index = cipher.blindIndex(number);
-      const [taken] = await db.select({ id: elders.id }).from(elders).where(eq(elders.idNumberIndex, index));
-      if (taken) throw await duplicateError(caller, index);
 
       try {
         const row = await db.transaction(async (tx) => {
@@ -272,20 +271,21 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
         const changed = Object.keys(changes) as (keyof ElderRow)[];
         const pick = (r: ElderRow) =>
           safeView(Object.fromEntries(changed.map((k) => [k, r[k]])) as Partial<ElderRow>);
+        const [beforeView, afterView] = [pick(before), pick(after as ElderRow)];
         await tx.insert(elderVersions).values({
           elderId: id,
           version,
           changedBy: actor.actorUsername,
-          before: pick(before),
-          after: pick(after as ElderRow),
+          before: beforeView,
+          after: afterView,
         });
         await writeAudit(tx, actor, {
           action: 'elder.update',
           entity: 'elder',
           entityId: id,
           regionCode: (after as ElderRow).regionCode,
-          before: pick(before),
-          after: pick(after as ElderRow),
+          before: beforeView,
+          after: afterView,
         });
         return after as ElderRow;
       });

@@ -52,7 +52,7 @@ export function createSurvivalService(db: Db, changes: ElderChangesService) {
       );
       assertAlive(elder);
       if (body.checkedOn > shanghaiDate()) throw new AppError('ELDER_SURVIVAL_DATE_FUTURE');
-      const id = await db.transaction(async (tx) => {
+      const check = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(elderSurvivalChecks)
           .values({
@@ -63,7 +63,7 @@ export function createSurvivalService(db: Db, changes: ElderChangesService) {
             checkedBy: caller.username,
             notes: body.notes ?? null,
           })
-          .returning({ id: elderSurvivalChecks.id });
+          .returning();
         if (body.result === 'alive') {
           await tx
             .update(elders)
@@ -77,7 +77,7 @@ export function createSurvivalService(db: Db, changes: ElderChangesService) {
           regionCode: elder.regionCode,
           after: { method: body.method, checkedOn: body.checkedOn, result: body.result },
         });
-        return row!.id;
+        return row!;
       });
       // A death found by a check still needs an official's approval before the record closes.
       if (body.result === 'deceased') {
@@ -89,8 +89,7 @@ export function createSurvivalService(db: Db, changes: ElderChangesService) {
           `生存认证（${body.method}）发现已故`,
         );
       }
-      const [check] = await db.select().from(elderSurvivalChecks).where(eq(elderSurvivalChecks.id, id));
-      return { ...check!, createdAt: check!.createdAt.toISOString() };
+      return { ...check, createdAt: check.createdAt.toISOString() };
     },
 
     async history(caller: SessionUser, elderId: string) {
