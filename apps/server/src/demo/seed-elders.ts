@@ -3,13 +3,13 @@ import type { Database } from '../platform/db/database';
 import { queryRows } from '../platform/db/database';
 import type { PiiCipher } from '../platform/crypto/pii-cipher';
 import { shanghaiDate } from '../platform/time/shanghai-date';
-import { insertEldersBatch } from '../modules/elders/index';
+import { encryptElders, insertEncryptedElders } from '../modules/elders/index';
 import { createElderGenerator, type Community } from './synthetic-elders';
 
 /**
- * Inserts `count` synthetic elders into the demo communities, batch by batch; the next batch is
- * generated and encrypted while the database inserts the previous one. An identity number
- * already present is skipped.
+ * Inserts `count` synthetic elders into the demo communities, batch by batch. The next batch is
+ * generated and encrypted (CPU, this thread) while the database inserts the previous one, so the
+ * two halves overlap instead of taking turns. An identity number already present is skipped.
  */
 export async function seedSyntheticElders(
   database: Database,
@@ -25,22 +25,26 @@ export async function seedSyntheticElders(
   const batchSize = options.batchSize ?? 5000;
   let inserted = 0;
   let pending: { promise: Promise<number>; upTo: number } | null = null;
+  const settle = async () => {
+    if (!pending) return;
+    inserted += await pending.promise;
+    options.onProgress?.(pending.upTo);
+    pending = null;
+  };
   for (let done = 0; done < options.count;) {
     const size = Math.min(batchSize, options.count - done);
-    const batch = Array.from({ length: size }, next);
+    const encrypted = encryptElders(cipher, Array.from({ length: size }, next));
     done += size;
-    if (pending) {
-      inserted += await pending.promise;
-      options.onProgress?.(pending.upTo);
-    }
+    await settle();
     pending = {
-      promise: insertEldersBatch(database.db, cipher, batch, 'demo-generator', { snapshot: false }),
+      promise: database.db.transaction(async (tx) => {
+        // Generated data can be generated again: no need to wait for each commit to reach the disk.
+        await tx.execute(sql`set local synchronous_commit = off`);
+        return insertEncryptedElders(tx, encrypted, 'demo-generator', { snapshot: false });
+      }),
       upTo: done,
     };
   }
-  if (pending) {
-    inserted += await pending.promise;
-    options.onProgress?.(pending.upTo);
-  }
+  await settle();
   return inserted;
 }

@@ -27,20 +27,14 @@ export interface NewElder {
   survivalCheckedOn?: string | null;
 }
 
-/**
- * Inserts many elders in one set-based statement (the same SQL on PGlite and PostgreSQL), with
- * their first version: a snapshot of the record, or — for generated demo data, where the cost
- * matters at a million rows — only a marker. An identity number already registered is skipped,
- * so a batch can be sent again safely. Returns how many were inserted.
- */
-export async function insertEldersBatch(
-  db: Db,
-  cipher: PiiCipher,
-  elders: NewElder[],
-  changedBy: string,
-  options: { snapshot?: boolean } = {},
-): Promise<number> {
-  if (elders.length === 0) return 0;
+/** A batch of elders encrypted and serialised for {@link insertEncryptedElders}; holds no clear PII. */
+export interface EncryptedElders {
+  readonly count: number;
+  readonly json: string;
+}
+
+/** The CPU-bound half of a bulk insert, kept apart so it can overlap with the database's half. */
+export function encryptElders(cipher: PiiCipher, elders: NewElder[]): EncryptedElders {
   const rows = elders.map((e) => ({
     id_number_enc: cipher.encrypt(e.idNumber),
     id_number_index: cipher.blindIndex(e.idNumber),
@@ -72,6 +66,33 @@ export async function insertEldersBatch(
     notes: e.notes ?? null,
     survival_checked_on: e.survivalCheckedOn ?? null,
   }));
+  return { count: rows.length, json: JSON.stringify(rows) };
+}
+
+/** Encrypts and inserts a batch of elders; see {@link insertEncryptedElders}. */
+export async function insertEldersBatch(
+  db: Db,
+  cipher: PiiCipher,
+  elders: NewElder[],
+  changedBy: string,
+  options: { snapshot?: boolean } = {},
+): Promise<number> {
+  return insertEncryptedElders(db, encryptElders(cipher, elders), changedBy, options);
+}
+
+/**
+ * Inserts many elders in one set-based statement (the same SQL on PGlite and PostgreSQL), with
+ * their first version: a snapshot of the record, or — for generated demo data, where the cost
+ * matters at a million rows — only a marker. An identity number already registered is skipped,
+ * so a batch can be sent again safely. Returns how many were inserted.
+ */
+export async function insertEncryptedElders(
+  db: Db,
+  batch: EncryptedElders,
+  changedBy: string,
+  options: { snapshot?: boolean } = {},
+): Promise<number> {
+  if (batch.count === 0) return 0;
   const [result] = await queryRows<{ n: number }>(
     db,
     sql`with added as (
@@ -82,7 +103,7 @@ export async function insertEldersBatch(
         hukou_region_code, region_code, address, lat, lng, living_arrangement,
         array(select jsonb_array_elements_text(categories)), disability_grade, array(select jsonb_array_elements_text(chronic_conditions)),
         dementia_diagnosed, family_doctor_signed, family_doctor_institution, contacts, notes, survival_checked_on
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(id_number_enc text, id_number_index text, id_number_masked text,
+      from jsonb_to_recordset(${batch.json}::jsonb) as t(id_number_enc text, id_number_index text, id_number_masked text,
         name text, sex text, birth_date date, phone_enc text, phone_masked text, hukou_region_code text, region_code text,
         address text, lat float8, lng float8, living_arrangement text, categories jsonb, disability_grade smallint,
         chronic_conditions jsonb, dementia_diagnosed boolean, family_doctor_signed boolean, family_doctor_institution text,

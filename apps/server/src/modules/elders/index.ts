@@ -5,6 +5,6 @@ export { eldersRoutes } from './elders.routes';
 export { elderChangesRoutes } from './elder-changes.routes';
 export { survivalRoutes } from './survival.routes';
 export { ELDER_ERRORS } from './elders.errors';
-export { insertEldersBatch, type NewElder } from './elders-bulk-insert';
+export { encryptElders, insertEldersBatch, insertEncryptedElders, type NewElder } from './elders-bulk-insert';
 export { createElderImportService, type ElderImportService } from './elder-import.service';
 export { elderImportRoutes } from './elder-import.routes';

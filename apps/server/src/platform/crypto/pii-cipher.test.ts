@@ -21,6 +21,16 @@ describe('PiiCipher', () => {
     expect(cipher.blindIndex('15010219491231123X')).not.toBe(cipher.blindIndex('150102194912311230'));
   });
 
+  it('never reuses an IV, also across refills of its random pool', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const stored = cipher.encrypt('13800138000');
+      ivs.add(Buffer.from(stored.slice(3), 'base64').subarray(0, 12).toString('hex'));
+      expect(cipher.decrypt(stored)).toBe('13800138000');
+    }
+    expect(ivs.size).toBe(2000);
+  });
+
   it('refuses a tampered ciphertext and another key', () => {
     const stored = cipher.encrypt('secret');
     const tampered = stored.slice(0, -4) + (stored.endsWith('AAAA') ? 'BBBB' : 'AAAA');
