@@ -15,7 +15,7 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const file of files) {
   console.error(`# ${file}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], {
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(dir, file)], {
     stdio: 'inherit',
     cwd: dir,
   });

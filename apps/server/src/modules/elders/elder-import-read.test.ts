@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readImportFile } from './elder-import-read';
+import { importRows } from './elder-import-read';
 import { COLUMNS, SHEET_NAME } from './elder-sheet';
 
-describe('readImportFile', () => {
+describe('importRows', () => {
   it('reads Chinese text across stream chunk boundaries without corrupting a character', async () => {
     // exceljs's streaming reader decoded each chunk on its own and split multi-byte characters
     // (exceljs issue 2084); patches/exceljs+4.4.0.patch fixes it. Thousands of rows of Chinese text
@@ -15,7 +15,9 @@ describe('readImportFile', () => {
       `内蒙古自治区呼和浩特市新城区海拉尔东路街道幸福社区${i}号楼${(i % 9) + 1}单元`;
     for (let i = 0; i < 8000; i++)
       sheet.addRow({ name: `王秀兰${i}`, address: address(i), livingArrangement: '与子女同住' });
-    const rows = await readImportFile(Buffer.from(await workbook.xlsx.writeBuffer()), 'a.xlsx');
+    const rows = [];
+    for await (const row of importRows(Buffer.from(await workbook.xlsx.writeBuffer()), 'a.xlsx'))
+      rows.push(row);
     expect(rows).toHaveLength(8000);
     const corrupted = rows.filter(
       (r, i) => r.values.address !== address(i) || r.values.livingArrangement !== '与子女同住',

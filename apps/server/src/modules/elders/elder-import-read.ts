@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import { AppError } from '../../platform/errors/app-error';
 import { COLUMNS, SHEET_NAME, type ColumnKey } from './elder-sheet';
 
@@ -55,8 +55,8 @@ function tooMany(): AppError {
   return new AppError('ELDER_IMPORT_TOO_MANY_ROWS', { max: IMPORT_MAX_ROWS }, { max: IMPORT_MAX_ROWS });
 }
 
-/** Streams the template sheet of an .xlsx file, so a large file is not held as a workbook model. */
-async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
+/** Streams the template sheet of an .xlsx file, so a large file is never held as a workbook model. */
+async function* xlsxRows(buffer: Buffer): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -64,8 +64,8 @@ async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
     styles: 'ignore',
     entries: 'ignore',
   });
-  const rows: RawRow[] = [];
   let found = false;
+  let count = 0;
   try {
     for await (const sheet of reader) {
       if ((sheet as unknown as { name: string }).name !== SHEET_NAME) continue;
@@ -78,8 +78,9 @@ async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
           continue;
         }
         const raw = toRaw(row.number, values, map);
-        if (raw) rows.push(raw);
-        if (rows.length > IMPORT_MAX_ROWS) throw tooMany();
+        if (!raw) continue;
+        if (++count > IMPORT_MAX_ROWS) throw tooMany();
+        yield raw;
       }
       if (!map)
         throw new AppError('ELDER_IMPORT_HEADERS_MISSING', {
@@ -93,34 +94,57 @@ async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
     throw new AppError('ELDER_IMPORT_UNREADABLE');
   }
   if (!found) throw new AppError('ELDER_IMPORT_SHEET_MISSING', { sheet: SHEET_NAME }, { sheet: SHEET_NAME });
-  return rows;
 }
 
 /** CSV in UTF-8 (with or without BOM) or GB18030, as Excel on Chinese Windows saves it. */
-function readCsv(buffer: Buffer): RawRow[] {
+async function* csvRows(buffer: Buffer): AsyncGenerator<RawRow> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
     text = new TextDecoder('gb18030').decode(buffer);
   }
-  let records: string[][];
+  const parser = Readable.from([text.replace(/^\uFEFF/, '')]).pipe(
+    parse({ relax_column_count: true, skip_empty_lines: true }),
+  );
+  let map: Map<number, ColumnKey> | null = null;
+  let line = 1;
+  let count = 0;
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true });
-  } catch {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (!map) {
+        map = headerMap(cells);
+        continue;
+      }
+      const raw = toRaw(++line, cells, map);
+      if (!raw) continue;
+      if (++count > IMPORT_MAX_ROWS) throw tooMany();
+      yield raw;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('ELDER_IMPORT_UNREADABLE');
+  } finally {
+    parser.destroy();
   }
-  if (records.length - 1 > IMPORT_MAX_ROWS) throw tooMany();
-  const [headers, ...data] = records;
-  const map = headerMap(headers ?? []);
-  return data.flatMap((cells, i) => toRaw(i + 2, cells, map) ?? []);
+  if (!map) headerMap([]);
 }
 
-/** Every non-empty data row of an import file; a file of the wrong kind, shape or size is refused. */
-export async function readImportFile(buffer: Buffer, filename: string): Promise<RawRow[]> {
+/**
+ * Every non-empty data row of an import file, read as a stream: a file of the wrong kind, shape
+ * or size throws an AppError as soon as that is known. Reading twice gives the same rows.
+ */
+export function importRows(buffer: Buffer, filename: string): AsyncGenerator<RawRow> {
   if (buffer.length > IMPORT_MAX_BYTES) throw new AppError('ELDER_IMPORT_FILE_TOO_LARGE');
   const lower = filename.toLowerCase();
-  if (lower.endsWith('.xlsx')) return readXlsx(buffer);
-  if (lower.endsWith('.csv')) return readCsv(buffer);
+  if (lower.endsWith('.xlsx')) return xlsxRows(buffer);
+  if (lower.endsWith('.csv')) return csvRows(buffer);
   throw new AppError('ELDER_IMPORT_FILE_TYPE');
+}
+
+/** Reads the whole file without keeping its rows: refuses a bad file, else counts its data rows. */
+export async function countImportRows(buffer: Buffer, filename: string): Promise<number> {
+  let count = 0;
+  for await (const _row of importRows(buffer, filename)) count++;
+  return count;
 }

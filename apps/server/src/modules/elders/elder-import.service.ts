@@ -10,7 +10,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import type { Locale } from '../../platform/i18n/locale';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
-import { readImportFile, type RawRow } from './elder-import-read';
+import { countImportRows, importRows, type RawRow } from './elder-import-read';
 import { validateRow, type RowError } from './elder-import-validate';
 import { insertEldersBatch, type NewElder } from './elders-bulk-insert';
 import { CATEGORY_LABELS, COLUMNS, LIVING_LABELS, safeCell, SHEET_NAME, STATUS_LABELS } from './elder-sheet';
@@ -54,10 +54,13 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
     await db.update(elderImportJobs).set(values).where(eq(elderImportJobs.id, id));
   }
 
-  /** Validates and inserts all rows chunk by chunk; each chunk's insert is one statement. */
+  /**
+   * Streams the file a second time and validates and inserts it chunk by chunk (each chunk's
+   * insert is one statement), so memory holds one chunk plus the bad rows for the error workbook.
+   */
   async function process(
     jobId: string,
-    rows: RawRow[],
+    file: { buffer: Buffer; filename: string },
     importer: Importer,
     actor: AuditActor,
     locale: Locale,
@@ -77,20 +80,23 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
     const bad: { raw: RawRow; errors: RowError[] }[] = [];
     let imported = 0;
     let skipped = 0;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const good: NewElder[] = [];
-      for (const raw of rows.slice(i, i + CHUNK)) {
-        const result = validateRow(raw, ctx);
-        if ('elder' in result) good.push(result.elder);
-        else bad.push({ raw, errors: result.errors });
-      }
+    let processed = 0;
+    let good: NewElder[] = [];
+    const flush = async () => {
       const added = await insertEldersBatch(db, cipher, good, importer.username);
       imported += added;
       skipped += good.length - added;
-      const processed = Math.min(i + CHUNK, rows.length);
+      good = [];
       await update(jobId, { processed, imported, skipped, failed: bad.length });
       onProgress?.(processed);
+    };
+    for await (const raw of importRows(file.buffer, file.filename)) {
+      const result = validateRow(raw, ctx);
+      if ('elder' in result) good.push(result.elder);
+      else bad.push({ raw, errors: result.errors });
+      if (++processed % CHUNK === 0) await flush();
     }
+    if (processed % CHUNK !== 0 || processed === 0) await flush();
     const errors = bad.flatMap((b) => b.errors);
     await update(jobId, {
       status: 'done',
@@ -103,7 +109,7 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
       entity: 'elder_import',
       entityId: jobId,
       regionCode: importer.regionCode,
-      after: { rows: rows.length, imported, skipped, failed: bad.length },
+      after: { rows: processed, imported, skipped, failed: bad.length },
     });
   }
 
@@ -126,8 +132,9 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
 
   return {
     /**
-     * Reads the whole file first — a file of the wrong kind, sheet, headers or size is refused
-     * before anything is written — then imports in the background. `wait` awaits the end (CLI).
+     * Reads the whole file once first, keeping nothing but the count — a file of the wrong kind,
+     * sheet, headers or size is refused before anything is written — then imports it in the
+     * background. `wait` awaits the end (CLI).
      */
     async start(
       importer: Importer,
@@ -136,18 +143,18 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
       locale: Locale,
       options: { wait?: boolean; onProgress?: (done: number, total: number) => void } = {},
     ) {
-      const rows = await readImportFile(file.buffer, file.filename);
+      const total = await countImportRows(file.buffer, file.filename);
       const [job] = await db
         .insert(elderImportJobs)
         .values({
           regionCode: importer.regionCode,
           createdBy: importer.username,
           filename: file.filename.slice(0, 200),
-          total: rows.length,
+          total,
         })
         .returning();
-      const run = process(job!.id, rows, importer, actor, locale, (done) =>
-        options.onProgress?.(done, rows.length),
+      const run = process(job!.id, file, importer, actor, locale, (done) =>
+        options.onProgress?.(done, total),
       ).catch(async (error: unknown) => {
         await update(job!.id, {
           status: 'failed',
