@@ -6,3 +6,6 @@ export * from './identity/masking';
 export * from './elder/categories';
 export * from './region/region-settings';
 export * from './elder/labels';
+export * from './assessment/assessment-items';
+export * from './assessment/assessment-score';
+export * from './identity/credit-code';
