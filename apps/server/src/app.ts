@@ -27,6 +27,13 @@ import {
 } from './modules/elders/index';
 import multipart from '@fastify/multipart';
 import { createSettingsService, SETTINGS_ERRORS, settingsRoutes } from './modules/settings/index';
+import {
+  ASSESSMENT_ERRORS,
+  assessmentsRoutes,
+  createAgenciesService,
+  createAssessmentDueService,
+  createAssessmentsService,
+} from './modules/assessments/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
 
 export interface AppDeps {
@@ -43,7 +50,14 @@ export interface AppDeps {
   logger?: boolean | { level: string };
 }
 
-for (const catalog of [REGION_ERRORS, USER_ERRORS, AUTH_ERRORS, ELDER_ERRORS, SETTINGS_ERRORS])
+for (const catalog of [
+  REGION_ERRORS,
+  USER_ERRORS,
+  AUTH_ERRORS,
+  ELDER_ERRORS,
+  SETTINGS_ERRORS,
+  ASSESSMENT_ERRORS,
+])
   registerErrors(catalog);
 
 /** The whole application, ready to listen or to be called through inject() in tests. */
@@ -110,6 +124,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(elderChangesRoutes(elderChanges));
   await app.register(survivalRoutes(createSurvivalService(db, elderChanges)));
   await app.register(settingsRoutes(createSettingsService(db, regions)));
+  const agencies = createAgenciesService(db, regions);
+  await app.register(
+    assessmentsRoutes(
+      agencies,
+      createAssessmentsService(db, regions, agencies),
+      createAssessmentDueService(db, regions),
+    ),
+  );
   await app.register(auditRoutes(db));
 
   const servesWeb = await registerStaticWeb(app, deps.webDist);

@@ -114,6 +114,11 @@ export const elder = z.object({
   status: z.enum(ELDER_STATUSES),
   statusDate: z.string().nullable(),
   notes: z.string().nullable(),
+  /** Final level 0–4 of the latest approved capability assessment; null if never assessed. */
+  currentLevel: z.number().int().min(0).max(4).nullable(),
+  levelAssessedOn: z.string().nullable(),
+  /** Null with a level: it does not expire. */
+  levelValidUntil: z.string().nullable(),
   version: z.number().int(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -134,6 +139,8 @@ export const listEldersQuery = pageQuery.extend({
   sex: z.enum(['male', 'female']).optional(),
   livingArrangement: z.enum(LIVING_ARRANGEMENTS).optional(),
   status: z.enum(ELDER_STATUSES).optional(),
+  level: z.coerce.number().int().min(0).max(4).optional(),
+  levelMin: z.coerce.number().int().min(0).max(4).optional(),
   q: z.string().trim().min(1).max(50).optional(),
 });
 export type ListEldersQuery = z.infer<typeof listEldersQuery>;

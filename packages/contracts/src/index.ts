@@ -6,3 +6,4 @@ export * from './audit';
 export * from './validation-messages';
 export * from './elders';
 export * from './settings';
+export * from './assessments';

@@ -9,3 +9,5 @@ export * from './elder/labels';
 export * from './assessment/assessment-items';
 export * from './assessment/assessment-score';
 export * from './identity/credit-code';
+export * from './assessment/assessment-workflow';
+export * from './assessment/assessment-labels';

@@ -31,6 +31,16 @@ export const PERMISSIONS = [
   'elders:approve',
   /** Change the settings of one's region (survival-check interval, …). */
   'settings:write',
+  /** Read capability assessments, due lists and level statistics of one's scope. */
+  'assessments:read',
+  /** Open assessment tasks; as one of a task's two assessors, fill it in and submit it. */
+  'assessments:write',
+  /** Approve or return submitted assessments (agency reviewers: never one they assessed). */
+  'assessments:review',
+  /** Ask for an immediate re-assessment from the elder record (condition changed, fall). */
+  'assessments:request',
+  /** Register assessment agencies and their assessors. */
+  'agencies:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,9 +55,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'elders:write',
     'elders:approve',
     'settings:write',
+    'assessments:read',
+    'assessments:write',
+    'assessments:review',
+    'assessments:request',
+    'agencies:write',
   ],
-  community_worker: ['elders:read', 'elders:write'],
-  assessor: ['elders:read'],
+  community_worker: ['elders:read', 'elders:write', 'assessments:read', 'assessments:request'],
+  assessor: ['elders:read', 'assessments:read', 'assessments:write', 'assessments:review'],
   provider_manager: [],
   caregiver: [],
   operator: ['elders:read'],

@@ -7,6 +7,8 @@ export const REGION_SETTINGS = {
   'survival.intervalMonths': { default: 12, min: 1, max: 36 },
   /** Days past the due date before an elder is flagged (and payments suspended). */
   'survival.graceDays': { default: 30, min: 0, max: 180 },
+  /** How long a capability assessment stays valid (level 4 never expires), in months. */
+  'assessment.validityMonths': { default: 12, min: 3, max: 36 },
 } as const;
 export type RegionSettingKey = keyof typeof REGION_SETTINGS;
 export const REGION_SETTING_KEYS = Object.keys(REGION_SETTINGS) as RegionSettingKey[];

@@ -9,9 +9,7 @@ import type { Db } from '../../platform/db/database';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { exportElders, type ElderImportService } from './elder-import.service';
 import type { EldersService } from './elders.service';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+import { attachment, XLSX_TYPE } from '../../platform/http/download';
 
 const importJob = z.object({
   id: z.uuid(),
@@ -44,7 +42,7 @@ export const elderImportRoutes =
       },
       async (_request, reply) =>
         reply
-          .header('content-type', XLSX)
+          .header('content-type', XLSX_TYPE)
           .header('content-disposition', attachment('老年人信息导入模板.xlsx'))
           .send(await service.template()),
     );
@@ -110,7 +108,7 @@ export const elderImportRoutes =
       },
       async (request, reply) =>
         reply
-          .header('content-type', XLSX)
+          .header('content-type', XLSX_TYPE)
           .header('content-disposition', attachment('导入错误.xlsx'))
           .send(await service.errorWorkbook(requireUser(request), request.params.id)),
     );
@@ -136,7 +134,7 @@ export const elderImportRoutes =
         const actor = actorFromRequest(request);
         const body = new PassThrough();
         reply
-          .header('content-type', XLSX)
+          .header('content-type', XLSX_TYPE)
           .header(
             'content-disposition',
             attachment(`老年人信息_${new Date().toISOString().slice(0, 10)}.xlsx`),

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { ageOn, ELDER_MIN_AGE, maskIdNumber, maskPhone, parseResidentId, regionLevel } from '@yiyang/domain';
 import {
@@ -87,6 +87,9 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
       status: r.status,
       statusDate: r.statusDate,
       notes: r.notes,
+      currentLevel: r.currentLevel,
+      levelAssessedOn: r.levelAssessedOn,
+      levelValidUntil: r.levelValidUntil,
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
@@ -131,6 +134,8 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
     if (q.sex) where.push(eq(elders.sex, q.sex));
     if (q.livingArrangement) where.push(eq(elders.livingArrangement, q.livingArrangement));
     if (q.status) where.push(eq(elders.status, q.status));
+    if (q.level !== undefined) where.push(eq(elders.currentLevel, q.level));
+    if (q.levelMin !== undefined) where.push(gte(elders.currentLevel, q.levelMin));
     if (q.q) {
       const id = parseResidentId(q.q, today);
       where.push(

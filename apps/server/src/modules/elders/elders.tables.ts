@@ -75,6 +75,15 @@ export const elders = pgTable(
     notes: varchar('notes', { length: 1000 }),
     /** Date of the latest survival check that found the elder alive (生存认证). */
     survivalCheckedOn: date('survival_checked_on'),
+    /**
+     * The final level (0–4) of the latest approved capability assessment, kept here by the
+     * assessments module so that counts and filters by level are one indexed query.
+     */
+    currentLevel: smallint('current_level'),
+    levelAssessedOn: date('level_assessed_on'),
+    /** Null with a level: it does not expire (level 4). */
+    levelValidUntil: date('level_valid_until'),
+    currentAssessmentId: uuid('current_assessment_id'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -84,6 +93,12 @@ export const elders = pgTable(
     index('elders_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.id),
     index('elders_categories_idx').using('gin', t.categories),
     index('elders_birth_date_idx').on(t.birthDate),
+    index('elders_region_level_idx')
+      .on(t.regionCode.op('varchar_pattern_ops'), t.currentLevel)
+      .where(sql`current_level is not null`),
+    index('elders_level_valid_until_idx')
+      .on(t.levelValidUntil)
+      .where(sql`level_valid_until is not null`),
   ],
 );
 export type ElderRow = typeof elders.$inferSelect;

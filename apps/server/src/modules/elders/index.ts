@@ -8,3 +8,7 @@ export { ELDER_ERRORS } from './elders.errors';
 export { encryptElders, insertEldersBatch, insertEncryptedElders, type NewElder } from './elders-bulk-insert';
 export { createElderImportService, type ElderImportService } from './elder-import.service';
 export { elderImportRoutes } from './elder-import.routes';
+export { recordElderLevel } from './elder-level';
+export { assertAlive } from './elder-rules';
+/** Read-only joins of other modules (due lists, level statistics) use the table itself. */
+export { elders as eldersTable } from './elders.tables';

@@ -95,6 +95,7 @@ describe('survival checks', () => {
     expect(effective.json().settings).toEqual([
       { key: 'survival.intervalMonths', value: 12, setAt: null },
       { key: 'survival.graceDays', value: 5, setAt: STREET_A },
+      { key: 'assessment.validityMonths', value: 12, setAt: null },
     ]);
   });
 

@@ -8,3 +8,5 @@ export {
 export { usersRoutes } from './users.routes';
 export { USER_ERRORS } from './users.errors';
 export type { UserRow } from './users.tables';
+/** Read-only joins of other modules (assessor lists) use the table itself. */
+export { users as usersTable } from './users.tables';

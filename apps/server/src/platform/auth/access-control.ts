@@ -43,7 +43,8 @@ export function registerAccessControl(app: FastifyInstance, resolveSession: Sess
     request.locale = localeFromAcceptLanguage(request.headers['accept-language']);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: an anonymous or unauthorised caller learns nothing about a route's schema.
+  app.addHook('preValidation', async (request) => {
     const access = routeAccess(request.routeOptions);
     // Public routes, and unknown ones (the 404 handler), neither need nor look up a session.
     if (access === 'public' || access === null) return;

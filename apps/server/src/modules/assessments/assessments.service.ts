@@ -1,0 +1,432 @@
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  assessmentTransition,
+  assessmentValidUntil,
+  levelCode,
+  scoreAssessment,
+  type AssessmentAction,
+  type AssessmentLevel,
+} from '@yiyang/domain';
+import type {
+  AssessmentActionBody,
+  AssessmentDto,
+  CreateAssessmentBody,
+  ListAssessmentsQuery,
+  ScoreAssessmentBody,
+  UpdateAssessmentBody,
+} from '@yiyang/contracts';
+import type { Db } from '../../platform/db/database';
+import { queryRows } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope';
+import type { SessionUser } from '../../platform/auth/session-user';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { isUniqueViolation } from '../../platform/db/pg-errors';
+import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
+import type { RegionsService } from '../regions/index';
+import { usersTable } from '../users/index';
+import { assertAlive, eldersTable, recordElderLevel } from '../elders/index';
+import { settingFor } from '../settings/index';
+import type { AgenciesService } from './agencies.service';
+import { assertItemsValid } from './assessment-items-check';
+import { ACTION_TEXT, STATUS_TEXT } from './assessments.errors';
+import {
+  assessmentAgencies,
+  assessmentRequests,
+  assessments,
+  assessors,
+  type AssessmentRow,
+} from './assessments.tables';
+
+/** The stateless preview: the same domain function the form and the submission use. */
+export function scorePreview(body: ScoreAssessmentBody) {
+  assertItemsValid(body.items);
+  return scoreAssessment({ ...body, items: body.items as Record<string, number> });
+}
+
+const createdKey = sql<string>`date_trunc('milliseconds', ${assessments.createdAt})`;
+
+export function createAssessmentsService(db: Db, regions: RegionsService, agencies: AgenciesService) {
+  const withContext = () =>
+    db
+      .select({
+        a: assessments,
+        elderName: eldersTable.name,
+        elderIdNumber: eldersTable.idNumberMasked,
+        elderSex: eldersTable.sex,
+        elderBirthDate: eldersTable.birthDate,
+        elderAddress: eldersTable.address,
+        agencyName: assessmentAgencies.name,
+      })
+      .from(assessments)
+      .innerJoin(eldersTable, eq(eldersTable.id, assessments.elderId))
+      .innerJoin(assessmentAgencies, eq(assessmentAgencies.id, assessments.agencyId));
+  type Joined = Awaited<ReturnType<ReturnType<typeof withContext>['execute']>>[number];
+
+  async function toDtos(rows: Joined[]): Promise<AssessmentDto[]> {
+    const userIds = [...new Set(rows.flatMap((r) => [r.a.assessor1Id, r.a.assessor2Id]))];
+    const [names, people] = await Promise.all([
+      regions.names(rows.map((r) => r.a.regionCode)),
+      userIds.length
+        ? db
+            .select({
+              id: usersTable.id,
+              displayName: usersTable.displayName,
+              certificateNo: assessors.certificateNo,
+            })
+            .from(usersTable)
+            .leftJoin(assessors, eq(assessors.userId, usersTable.id))
+            .where(inArray(usersTable.id, userIds))
+        : Promise.resolve([]),
+    ]);
+    const person = (id: string) => {
+      const p = people.find((x) => x.id === id);
+      return { id, displayName: p?.displayName ?? id, certificateNo: p?.certificateNo ?? null };
+    };
+    return rows.map(({ a, ...r }) => ({
+      id: a.id,
+      elderId: a.elderId,
+      elderName: r.elderName,
+      elderIdNumber: r.elderIdNumber,
+      elderSex: r.elderSex,
+      elderBirthDate: r.elderBirthDate,
+      elderAddress: r.elderAddress,
+      regionCode: a.regionCode,
+      regionName: names.get(a.regionCode) ?? a.regionCode,
+      agencyId: a.agencyId,
+      agencyName: r.agencyName,
+      reason: a.reason,
+      status: a.status,
+      assessor1: person(a.assessor1Id),
+      assessor2: person(a.assessor2Id),
+      place: a.place,
+      informant: a.informant,
+      assessedOn: a.assessedOn,
+      items: a.items,
+      coma: a.coma,
+      dementia: a.dementia,
+      mentalDisorder: a.mentalDisorder,
+      careRiskEvents30d: a.careRiskEvents30d,
+      notes: a.notes,
+      result:
+        a.total === null || a.finalLevel === null
+          ? null
+          : {
+              dimensions: a.dimensions!,
+              total: a.total,
+              initialLevel: a.initialLevel!,
+              finalLevel: a.finalLevel,
+              levelCode: levelCode(a.finalLevel as AssessmentLevel),
+              reasons: a.adjustments ?? [],
+            },
+      validUntil: a.validUntil,
+      createdBy: a.createdBy,
+      submittedBy: a.submittedBy,
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+      reviewedBy: a.reviewedBy,
+      reviewedAt: a.reviewedAt?.toISOString() ?? null,
+      reviewNote: a.reviewNote,
+      version: a.version,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    }));
+  }
+
+  async function dtoOf(id: string): Promise<AssessmentDto> {
+    return (await toDtos(await withContext().where(eq(assessments.id, id))))[0]!;
+  }
+
+  /** The assessment, locked, in the caller's scope, allowing `action` at `version`. */
+  async function forAction(
+    tx: Db,
+    caller: SessionUser,
+    id: string,
+    action: AssessmentAction,
+    version: number,
+  ): Promise<{ row: AssessmentRow; next: AssessmentRow['status'] }> {
+    const row = await oneInScope(
+      tx.select().from(assessments).where(eq(assessments.id, id)).for('update'),
+      caller,
+      'ASSESSMENT_NOT_FOUND',
+    );
+    const next = assessmentTransition(row.status, action);
+    if (!next)
+      throw new AppError(
+        'ASSESSMENT_STATE_CONFLICT',
+        { status: STATUS_TEXT[row.status], action: ACTION_TEXT[action] },
+        { status: row.status, action },
+      );
+    if (row.version !== version) throw new AppError('ASSESSMENT_STALE');
+    return { row, next };
+  }
+
+  function assertAssigned(row: AssessmentRow, caller: SessionUser) {
+    if (caller.id !== row.assessor1Id && caller.id !== row.assessor2Id)
+      throw new AppError('ASSESSMENT_NOT_ASSIGNED');
+  }
+
+  /** A reviewer of the agency who did not assess it, or an official (civil affairs) in scope. */
+  async function assertReviewer(tx: Db, row: AssessmentRow, caller: SessionUser) {
+    if (caller.role !== 'assessor') return;
+    const member = await agencies.membership(caller.id, tx);
+    const ownWork = caller.id === row.assessor1Id || caller.id === row.assessor2Id;
+    if (!member || member.agencyId !== row.agencyId || !member.reviewer || !member.active || ownWork)
+      throw new AppError('ASSESSMENT_REVIEW_FORBIDDEN');
+  }
+
+  async function audit(
+    tx: Db,
+    actor: AuditActor,
+    action: string,
+    before: AssessmentRow | null,
+    after: AssessmentRow,
+  ) {
+    await writeAudit(tx, actor, {
+      action: `assessment.${action}`,
+      entity: 'assessment',
+      entityId: after.id,
+      regionCode: after.regionCode,
+      before,
+      after,
+    });
+  }
+
+  return {
+    async create(caller: SessionUser, actor: AuditActor, body: CreateAssessmentBody): Promise<AssessmentDto> {
+      let id: string;
+      try {
+        id = await db.transaction(async (tx) => {
+          const elder = await oneInScope(
+            tx.select().from(eldersTable).where(eq(eldersTable.id, body.elderId)),
+            caller,
+            'ELDER_NOT_FOUND',
+          );
+          assertAlive(elder);
+          assertAssignable(elder.regionCode, caller);
+          if (caller.role === 'assessor') {
+            const member = await agencies.membership(caller.id, tx);
+            if (!member || member.agencyId !== body.agencyId || !member.active)
+              throw new AppError('ASSESSMENT_ASSESSOR_NOT_QUALIFIED', { user: caller.username });
+          }
+          await agencies.checkTaskStaffing(
+            caller,
+            body.agencyId,
+            elder.regionCode,
+            [body.assessor1Id, body.assessor2Id],
+            tx,
+          );
+          const [request] = await tx
+            .select()
+            .from(assessmentRequests)
+            .where(and(eq(assessmentRequests.elderId, elder.id), eq(assessmentRequests.status, 'open')))
+            .for('update');
+          const [created] = await tx
+            .insert(assessments)
+            .values({
+              elderId: elder.id,
+              regionCode: elder.regionCode,
+              agencyId: body.agencyId,
+              reason: body.reason,
+              assessor1Id: body.assessor1Id,
+              assessor2Id: body.assessor2Id,
+              requestId: request?.id ?? null,
+              createdBy: caller.username,
+            })
+            .returning();
+          if (request)
+            await tx
+              .update(assessmentRequests)
+              .set({ status: 'scheduled', assessmentId: created!.id })
+              .where(eq(assessmentRequests.id, request.id));
+          await audit(tx, actor, 'create', null, created!);
+          return created!.id;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('ASSESSMENT_OPEN_EXISTS');
+        throw error;
+      }
+      return dtoOf(id);
+    },
+
+    async get(caller: SessionUser, id: string): Promise<AssessmentDto> {
+      const rows = await withContext().where(eq(assessments.id, id));
+      await oneInScope(Promise.resolve(rows.map((r) => r.a)), caller, 'ASSESSMENT_NOT_FOUND');
+      return (await toDtos(rows))[0]!;
+    },
+
+    async list(caller: SessionUser, q: ListAssessmentsQuery) {
+      const where: (SQL | undefined)[] = [inScope(assessments.regionCode, caller)];
+      if (q.regionCode) {
+        assertAssignable(q.regionCode, caller);
+        where.push(inScope(assessments.regionCode, { regionCode: q.regionCode }));
+      }
+      if (q.status) where.push(eq(assessments.status, q.status));
+      if (q.agencyId) where.push(eq(assessments.agencyId, q.agencyId));
+      if (q.elderId) where.push(eq(assessments.elderId, q.elderId));
+      if (q.mine)
+        where.push(or(eq(assessments.assessor1Id, caller.id), eq(assessments.assessor2Id, caller.id)));
+      const cursor = decodeCursor(q.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
+      if (cursor) {
+        const at = cursor[0];
+        where.push(
+          or(sql`${createdKey} < ${at}`, and(sql`${createdKey} = ${at}`, lt(assessments.id, cursor[1]))),
+        );
+      }
+      const rows = await withContext()
+        .where(and(...where))
+        .orderBy(desc(createdKey), desc(assessments.id))
+        .limit(q.limit + 1);
+      const page = pageFrom(rows, q.limit, (r) => [r.a.createdAt.toISOString(), r.a.id]);
+      return { items: await toDtos(page.items), nextCursor: page.nextCursor };
+    },
+
+    /** Saves a draft or a returned assessment: only its two assessors, only valid items. */
+    async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateAssessmentBody) {
+      await db.transaction(async (tx) => {
+        const { row } = await forAction(tx, caller, id, 'edit', body.version);
+        assertAssigned(row, caller);
+        if (body.items) assertItemsValid(body.items, { partial: true });
+        if (body.assessedOn && body.assessedOn > shanghaiDate())
+          throw new AppError('ASSESSMENT_DATE_INVALID');
+        const { version: _version, items, ...fields } = body;
+        const [after] = await tx
+          .update(assessments)
+          .set({
+            ...fields,
+            ...(items ? { items: { ...row.items, ...(items as Record<string, number>) } } : {}),
+            version: row.version + 1,
+            updatedAt: new Date(),
+          })
+          .where(eq(assessments.id, id))
+          .returning();
+        await audit(tx, actor, 'update', row, after!);
+      });
+      return dtoOf(id);
+    },
+
+    /** Complete and valid: scored by the domain rules and sent for review. */
+    async submit(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
+      await db.transaction(async (tx) => {
+        const { row, next } = await forAction(tx, caller, id, 'submit', body.version);
+        assertAssigned(row, caller);
+        const missing = [
+          !row.assessedOn && 'assessedOn',
+          !row.place && 'place',
+          !row.informant && 'informant',
+        ].filter((f): f is string => !!f);
+        if (missing.length)
+          throw new AppError('ASSESSMENT_INCOMPLETE', { fields: missing.join(', ') }, { fields: missing });
+        assertItemsValid(row.items);
+        const score = scoreAssessment(row);
+        const [after] = await tx
+          .update(assessments)
+          .set({
+            status: next,
+            dimensions: score.dimensions,
+            total: score.total,
+            initialLevel: score.initialLevel,
+            finalLevel: score.finalLevel,
+            adjustments: score.reasons,
+            submittedBy: caller.username,
+            submittedAt: new Date(),
+            version: row.version + 1,
+            updatedAt: new Date(),
+          })
+          .where(eq(assessments.id, id))
+          .returning();
+        await audit(tx, actor, 'submit', row, after!);
+      });
+      return dtoOf(id);
+    },
+
+    /** Approved: the elder's current level, valid for the region's period (level 4: no end). */
+    async approve(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
+      await db.transaction(async (tx) => {
+        const { row, next } = await forAction(tx, caller, id, 'approve', body.version);
+        await assertReviewer(tx, row, caller);
+        const [months] = await queryRows<{ value: number }>(
+          tx,
+          sql`select ${settingFor(sql`${row.regionCode}::text`, 'assessment.validityMonths')} as value`,
+        );
+        const level = row.finalLevel as AssessmentLevel;
+        const validUntil = assessmentValidUntil(row.assessedOn!, level, Number(months!.value));
+        const [after] = await tx
+          .update(assessments)
+          .set({
+            status: next,
+            validUntil,
+            reviewedBy: caller.username,
+            reviewedAt: new Date(),
+            reviewNote: body.note ?? null,
+            version: row.version + 1,
+            updatedAt: new Date(),
+          })
+          .where(eq(assessments.id, id))
+          .returning();
+        await recordElderLevel(tx, row.elderId, {
+          level,
+          assessedOn: row.assessedOn!,
+          validUntil,
+          assessmentId: row.id,
+        });
+        if (row.requestId)
+          await tx
+            .update(assessmentRequests)
+            .set({ status: 'done' })
+            .where(eq(assessmentRequests.id, row.requestId));
+        await audit(tx, actor, 'approve', row, after!);
+      });
+      return dtoOf(id);
+    },
+
+    async return(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
+      if (!body.note) throw new AppError('ASSESSMENT_RETURN_NOTE_REQUIRED');
+      await db.transaction(async (tx) => {
+        const { row, next } = await forAction(tx, caller, id, 'return', body.version);
+        await assertReviewer(tx, row, caller);
+        const [after] = await tx
+          .update(assessments)
+          .set({
+            status: next,
+            reviewedBy: caller.username,
+            reviewedAt: new Date(),
+            reviewNote: body.note,
+            version: row.version + 1,
+            updatedAt: new Date(),
+          })
+          .where(eq(assessments.id, id))
+          .returning();
+        await audit(tx, actor, 'return', row, after!);
+      });
+      return dtoOf(id);
+    },
+
+    /** Withdraws a task not yet submitted; a request it answered is open again. */
+    async cancel(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
+      await db.transaction(async (tx) => {
+        const { row, next } = await forAction(tx, caller, id, 'cancel', body.version);
+        if (caller.role === 'assessor') assertAssigned(row, caller);
+        const [after] = await tx
+          .update(assessments)
+          .set({
+            status: next,
+            reviewNote: body.note ?? null,
+            version: row.version + 1,
+            updatedAt: new Date(),
+          })
+          .where(eq(assessments.id, id))
+          .returning();
+        if (row.requestId)
+          await tx
+            .update(assessmentRequests)
+            .set({ status: 'open', assessmentId: null })
+            .where(eq(assessmentRequests.id, row.requestId));
+        await audit(tx, actor, 'cancel', row, after!);
+      });
+      return dtoOf(id);
+    },
+  };
+}
+export type AssessmentsService = ReturnType<typeof createAssessmentsService>;
