@@ -19,6 +19,11 @@ import { ElderFormPage } from './pages/elders/ElderFormPage';
 import { ChangeInboxPage } from './pages/elders/ChangeInboxPage';
 import { SurvivalDuePage } from './pages/elders/SurvivalDuePage';
 import { ElderImportPage } from './pages/elders/ElderImportPage';
+import { AssessmentListPage } from './pages/assessments/AssessmentListPage';
+import { AssessmentPage } from './pages/assessments/AssessmentPage';
+import { AssessmentDuePage } from './pages/assessments/AssessmentDuePage';
+import { AssessmentReportPage } from './pages/assessments/AssessmentReportPage';
+import { AgenciesPage } from './pages/assessments/AgenciesPage';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
@@ -121,9 +126,50 @@ export function App() {
                       </RequirePermission>
                     }
                   />
+                  <Route
+                    path="assessments"
+                    element={
+                      <RequirePermission permission="assessments:read">
+                        <AssessmentListPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="assessments/due"
+                    element={
+                      <RequirePermission permission="assessments:read">
+                        <AssessmentDuePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="assessments/:id"
+                    element={
+                      <RequirePermission permission="assessments:read">
+                        <AssessmentPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="assessment-agencies"
+                    element={
+                      <RequirePermission permission="assessments:read">
+                        <AgenciesPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="account" element={<ChangePasswordPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
+                {/* The printable report has no menu or header around it. */}
+                <Route
+                  path="assessments/:id/report"
+                  element={
+                    <RequirePermission permission="assessments:read">
+                      <AssessmentReportPage />
+                    </RequirePermission>
+                  }
+                />
               </Route>
             </Routes>
           </BrowserRouter>

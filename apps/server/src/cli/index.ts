@@ -16,6 +16,7 @@ import { progressBar } from './progress';
 import { createPiiCipher } from '../platform/crypto/pii-cipher';
 import { loadMasterSecret } from '../platform/crypto/master-secret';
 import { seedSyntheticElders } from '../demo/seed-elders';
+import { seedDemoAssessments } from '../demo/seed-assessments';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createElderImportService, ELDER_ERRORS } from '../modules/elders/index';
@@ -88,6 +89,8 @@ program
       });
       bar.stop();
       console.log(`Added ${added} synthetic elders in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      const assessed = await seedDemoAssessments(database, { seed: options.seed });
+      console.log(`Added ${assessed} approved demo assessments.`);
     }),
   );
 

@@ -10,6 +10,18 @@ export interface DemoAccount {
   password: string;
 }
 
+/**
+ * The demo assessment agency's staff: five, the national minimum; the last one reviews the
+ * agency's assessments and so never assesses.
+ */
+export const DEMO_ASSESSORS = [
+  { username: 'pg.assessor', displayName: '评估员 陈静' },
+  { username: 'pg.assessor2', displayName: '评估员 周丽' },
+  { username: 'pg.assessor3', displayName: '评估员 马海军' },
+  { username: 'pg.assessor4', displayName: '评估员 郭晓燕' },
+  { username: 'pg.reviewer', displayName: '评估审核员 吴刚' },
+];
+
 /** A random password that meets the policy (upper, lower, digit, symbol; 16 characters). */
 export function randomDemoPassword(): string {
   return `Yy-${randomBytes(9).toString('base64url')}7a`;
@@ -44,7 +56,7 @@ export function demoAccountPlan(
       role: 'community_worker',
       regionCode: firstCommunity,
     },
-    { username: 'pg.assessor', displayName: '评估员 陈静', role: 'assessor', regionCode: '150100000000' },
+    ...DEMO_ASSESSORS.map((a) => ({ ...a, role: 'assessor' as const, regionCode: '150100000000' })),
     { username: 'hotline', displayName: '12349热线 赵敏', role: 'operator', regionCode: '150100000000' },
     { username: 'inspector', displayName: '监督检查员 孙强', role: 'inspector', regionCode: '150100000000' },
   ];

@@ -5,6 +5,7 @@ import { createUsersService } from '../modules/users/index';
 import { demoAccountPlan, randomDemoPassword, type DemoAccount } from './demo-accounts';
 import type { PiiCipher } from '../platform/crypto/pii-cipher';
 import { seedSyntheticElders } from './seed-elders';
+import { seedDemoAssessments } from './seed-assessments';
 
 /** Seeds the administrative division tree of the demo city; existing regions are kept. */
 export async function seedDemoRegions(database: Database): Promise<void> {
@@ -12,7 +13,8 @@ export async function seedDemoRegions(database: Database): Promise<void> {
 }
 
 /**
- * The demo city on an empty database: regions and one account per role. Passwords are random
+ * The demo city on an empty database: regions, one account per role, synthetic elders and the
+ * demo assessment agency with approved assessments for part of them. Passwords are random
  * unless given (tests, screenshots), and returned so that they can be shown at start.
  */
 export async function seedDemo(
@@ -38,5 +40,6 @@ export async function seedDemo(
       count: options.elders,
       onProgress: options.onProgress,
     });
+  await seedDemoAssessments(database);
   return accounts;
 }

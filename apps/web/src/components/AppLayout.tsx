@@ -1,6 +1,9 @@
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
+  BankOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
   CheckSquareOutlined,
   HeartOutlined,
   IdcardOutlined,
@@ -24,6 +27,24 @@ const MENU: { key: string; icon: React.ReactNode; label: string; permission?: Pe
   { key: '/elders', icon: <IdcardOutlined />, label: 'menu.elders', permission: 'elders:read' },
   { key: '/elder-changes', icon: <CheckSquareOutlined />, label: 'menu.changes', permission: 'elders:read' },
   { key: '/survival', icon: <HeartOutlined />, label: 'menu.survival', permission: 'elders:read' },
+  {
+    key: '/assessments/due',
+    icon: <ScheduleOutlined />,
+    label: 'menu.assessmentDue',
+    permission: 'assessments:read',
+  },
+  {
+    key: '/assessments',
+    icon: <SolutionOutlined />,
+    label: 'menu.assessments',
+    permission: 'assessments:read',
+  },
+  {
+    key: '/assessment-agencies',
+    icon: <BankOutlined />,
+    label: 'menu.agencies',
+    permission: 'assessments:read',
+  },
   { key: '/users', icon: <TeamOutlined />, label: 'menu.users', permission: 'users:read' },
   { key: '/audit', icon: <AuditOutlined />, label: 'menu.audit', permission: 'audit:read' },
 ];
@@ -42,7 +63,11 @@ export function AppLayout() {
     icon: m.icon,
     label: t(m.label),
   }));
-  const selected = MENU.filter((m) => m.key !== '/' && location.pathname.startsWith(m.key)).map((m) => m.key);
+  // The longest matching entry: /assessments/due selects itself, not also /assessments.
+  const selected = MENU.filter((m) => m.key !== '/' && location.pathname.startsWith(m.key))
+    .sort((a, b) => b.key.length - a.key.length)
+    .slice(0, 1)
+    .map((m) => m.key);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

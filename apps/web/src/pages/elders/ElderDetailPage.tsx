@@ -18,6 +18,7 @@ import { CategoryTags, ElderStatusTag } from './ElderTags';
 import { ChangeRequestForm } from './ChangeRequestForm';
 import { SurvivalCheckForm } from './SurvivalCheckForm';
 import { ChangeRequestTable } from './ChangeRequestTable';
+import { ElderAssessmentsTab } from '../assessments/ElderAssessmentsTab';
 
 type Version = ElderVersionDto;
 type Check = SurvivalCheckDto;
@@ -152,6 +153,15 @@ export function ElderDetailPage() {
                 </Descriptions>
               ),
             },
+            ...(can('assessments:read')
+              ? [
+                  {
+                    key: 'assessments',
+                    label: t('elders.tabs.assessments'),
+                    children: <ElderAssessmentsTab elder={e} onChanged={() => void elder.refetch()} />,
+                  },
+                ]
+              : []),
             {
               key: 'contacts',
               label: t('elders.tabs.contacts'),

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { scoreAssessment } from '@yiyang/domain';
+import { createTestApp, TEST_CIPHER, type TestContext } from '../../test/test-app';
+import { queryRows } from '../platform/db/database';
+import { seedDemo } from './seed-demo';
+import { seedDemoAssessments } from './seed-assessments';
+
+const PASSWORD = 'Demo-password-2026';
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.database, { password: PASSWORD, cipher: TEST_CIPHER, elders: 1500 });
+});
+afterAll(() => t.close());
+
+describe('demo assessments', () => {
+  it('give the demo agency its five assessors, so it may start tasks', async () => {
+    const cookie = await t.login('pg.assessor', PASSWORD);
+    const agencies = await t.app.inject({ url: '/api/v1/assessment-agencies', headers: { cookie } });
+    expect(agencies.json()).toEqual([
+      expect.objectContaining({ creditCode: '91150100MA0YY00010', activeAssessors: 5, understaffed: false }),
+    ]);
+  });
+
+  it('are approved assessments whose stored level is the domain’s score of their items', async () => {
+    const rows = await queryRows<{
+      items: Record<string, number>;
+      dementia: boolean;
+      care_risk_events_30d: number;
+      total: number;
+      final_level: number;
+      current_level: number;
+    }>(
+      t.database.db,
+      sql`select a.items, a.dementia, a.care_risk_events_30d, a.total, a.final_level, e.current_level
+        from assessments a join elders e on e.current_assessment_id = a.id where a.status = 'approved'`,
+    );
+    expect(rows.length).toBeGreaterThan(50);
+    for (const r of rows) {
+      const score = scoreAssessment({
+        items: r.items,
+        coma: false,
+        dementia: r.dementia,
+        mentalDisorder: false,
+        careRiskEvents30d: r.care_risk_events_30d,
+      });
+      expect([score.total, score.finalLevel, r.current_level]).toEqual([
+        r.total,
+        r.final_level,
+        r.final_level,
+      ]);
+    }
+    expect(new Set(rows.map((r) => r.final_level)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('are not added twice', async () => {
+    expect(await seedDemoAssessments(t.database)).toBe(0);
+  });
+});
