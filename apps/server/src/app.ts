@@ -35,6 +35,7 @@ import {
   createAssessmentsService,
 } from './modules/assessments/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
+import { findCjkFont } from './platform/pdf/cjk-font';
 
 export interface AppDeps {
   database: Database;
@@ -45,6 +46,8 @@ export interface AppDeps {
   sessionHours?: number;
   cookieSecure?: boolean;
   trustProxy?: boolean;
+  /** YIYANG_PDF_FONT: a font file for PDF reports; else a system Chinese font is looked for. */
+  pdfFont?: string;
   /** Folder of the built web app, served at `/` when present. */
   webDist?: string;
   logger?: boolean | { level: string };
@@ -130,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       agencies,
       createAssessmentsService(db, regions, agencies),
       createAssessmentDueService(db, regions),
+      findCjkFont(deps.pdfFont),
     ),
   );
   await app.register(auditRoutes(db));

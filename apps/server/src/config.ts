@@ -25,6 +25,8 @@ const envSchema = z.object({
   YIYANG_DEMO: flag.optional(),
   YIYANG_DEMO_PASSWORD: z.string().min(10).optional(),
   YIYANG_DEMO_ELDERS: z.coerce.number().int().min(0).max(2_000_000).optional(),
+  /** A font file that draws Chinese for PDF reports (`file` or `file.ttc#Face`); else a system one. */
+  YIYANG_PDF_FONT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
   COOKIE_SECURE: flag.optional(),
@@ -55,6 +57,7 @@ export interface Config {
   /** How many synthetic elders the demo city gets. */
   demoElders: number;
   logLevel: string;
+  pdfFont: string | undefined;
   trustProxy: boolean;
   cookieSecure: boolean;
   sessionHours: number;
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.YIYANG_DEMO_PASSWORD,
     demoElders: e.YIYANG_DEMO_ELDERS ?? 20_000,
     logLevel: e.LOG_LEVEL,
+    pdfFont: e.YIYANG_PDF_FONT,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? false,
     sessionHours: e.SESSION_HOURS,

@@ -97,6 +97,7 @@ async function main() {
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     webDist: webDistDir(),
+    pdfFont: config.pdfFont,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });

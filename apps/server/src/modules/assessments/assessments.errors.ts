@@ -103,6 +103,12 @@ export const ASSESSMENT_ERRORS = {
     'zh-CN': '该老人已有待处理的即时评估申请',
     en: 'This elder already has an open re-assessment request',
   },
+  ASSESSMENT_PDF_FONT_MISSING: {
+    status: 503,
+    'zh-CN':
+      '服务器未安装中文字体，无法生成PDF；请使用打印页面，或由管理员安装 fonts-noto-cjk / 设置 YIYANG_PDF_FONT',
+    en: 'No Chinese font on the server for PDFs: use the print view, or have fonts-noto-cjk installed or YIYANG_PDF_FONT set',
+  },
 } satisfies ErrorCatalog;
 
 /** Texts for `{problem}` of ASSESSMENT_ITEM_INVALID. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ASSESSMENT_ITEMS, checkCharacter, scoreAssessment } from '@yiyang/domain';
+import { findCjkFont } from '../../platform/pdf/cjk-font';
 import { COMMUNITY_A1, createTestApp, DISTRICT, STREET_B, type TestContext } from '../../../test/test-app';
 
 let t: TestContext;
@@ -399,5 +400,23 @@ describe('due lists, re-assessment requests and level statistics', () => {
     expect((await get('street-b', `/api/v1/assessments/level-stats?regionCode=${DISTRICT}`)).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe('the PDF report', () => {
+  it('renders the assessment as an A4 PDF with a Chinese font, and audits the export', async () => {
+    const elder = await createElder('15010219520909060', '郑秀珍');
+    const task = (await newTask('a1', elder)).json();
+    await fill('a1', task.id, 1);
+    const res = await get('district', `/api/v1/assessments/${task.id}/report.pdf`);
+    // CI installs fonts-noto-cjk; a machine without a Chinese font gets a clear 503 instead.
+    expect(res.statusCode).toBe(findCjkFont() ? 200 : 503);
+    if (res.statusCode === 503) return expect(res.json().error.code).toBe('ASSESSMENT_PDF_FONT_MISSING');
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.length).toBeGreaterThan(5000);
+    const audit = (await get('district', '/api/v1/audit?action=assessment.report_pdf')).json();
+    expect(audit.items[0]).toMatchObject({ entityId: task.id });
+    expect((await get('street-b', `/api/v1/assessments/${task.id}/report.pdf`)).statusCode).toBe(404);
   });
 });

@@ -29,6 +29,9 @@ import { attachment, XLSX_TYPE } from '../../platform/http/download';
 import type { AgenciesService } from './agencies.service';
 import { scorePreview, type AssessmentsService } from './assessments.service';
 import type { AssessmentDueService } from './assessment-due.service';
+import type { CjkFont } from '../../platform/pdf/cjk-font';
+import { AppError } from '../../platform/errors/app-error';
+import { renderAssessmentPdf } from './assessment-report-pdf';
 
 /** GB/T 42195 capability assessment: preview, agencies, the workflow, due lists, statistics. */
 export const assessmentsRoutes =
@@ -36,6 +39,7 @@ export const assessmentsRoutes =
     agencies: AgenciesService,
     service: AssessmentsService,
     due: AssessmentDueService,
+    pdfFont: CjkFont | null,
   ): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['assessments'];
@@ -312,6 +316,27 @@ export const assessmentsRoutes =
       },
       async (request) =>
         service.update(requireUser(request), actorFromRequest(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/v1/assessments/:id/report.pdf',
+      {
+        config: { permission: 'assessments:read' },
+        schema: { tags, summary: 'The A4 report as PDF (masked; audited)', params: idParams },
+      },
+      async (request, reply) => {
+        if (!pdfFont) throw new AppError('ASSESSMENT_PDF_FONT_MISSING');
+        const a = await service.get(requireUser(request), request.params.id);
+        const pdf = await renderAssessmentPdf(a, pdfFont, request.locale);
+        await service.auditReport(actorFromRequest(request), a);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header(
+            'content-disposition',
+            attachment(`能力评估报告_${a.elderName}_${a.assessedOn ?? a.id}.pdf`),
+          )
+          .send(pdf);
+      },
     );
 
     const actions = [

@@ -250,6 +250,17 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
       return dtoOf(id);
     },
 
+    /** A report leaving the system (PDF) is an export of personal data: it is audited. */
+    async auditReport(actor: AuditActor, a: AssessmentDto) {
+      await writeAudit(db, actor, {
+        action: 'assessment.report_pdf',
+        entity: 'assessment',
+        entityId: a.id,
+        regionCode: a.regionCode,
+        after: { elderId: a.elderId, status: a.status },
+      });
+    },
+
     async get(caller: SessionUser, id: string): Promise<AssessmentDto> {
       const rows = await withContext().where(eq(assessments.id, id));
       await oneInScope(Promise.resolve(rows.map((r) => r.a)), caller, 'ASSESSMENT_NOT_FOUND');
