@@ -3,7 +3,9 @@
  * - generator: elders/s of `seedSyntheticElders` (valid ids, encryption, versions) against a raw
  *   `insert … select generate_series` of plain rows of the same table in the same run;
  * - list: p95 of the first page of GET /api/v1/elders (region prefix + category + age range, as a
- *   district official) against the same filter as one raw SQL statement.
+ *   district official) against the same filter as one raw SQL statement;
+ * - assessments (issue 4), with levels on a third of the elders: "level ≥ moderate in a district"
+ *   against counting the district, the level statistics and the expiring due list against raw SQL.
  * BENCH_ELDERS (default 1,000,000) sets the volume; BENCH_DATABASE_URL runs on PostgreSQL.
  */
 import { sql } from 'drizzle-orm';
@@ -93,5 +95,60 @@ for (let i = 0; i < rounds + 20; i++) {
 }
 report(`elders.list_filtered.${kind}.p95`, percentile(api, 95), 'ms', percentile(raw, 95));
 report(`elders.list_filtered.${kind}.p50`, percentile(api, 50), 'ms', percentile(raw, 50));
+
+// Levels for a third of the elders, as approved assessments leave them (issue 4's statistics hook).
+started = performance.now();
+await db.execute(sql`update elders set current_level = get_byte(decode(md5(id::text), 'hex'), 1) % 5,
+    level_assessed_on = current_date - 100,
+    level_valid_until = current_date + get_byte(decode(md5(id::text), 'hex'), 2) % 200
+  where get_byte(decode(md5(id::text), 'hex'), 0) % 3 = 0`);
+await db.execute(sql`analyze elders`);
+console.error(`# levels set in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+/** p95 of `work` over `rounds` runs after 5 warm-up runs. */
+async function p95(rounds: number, work: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < rounds + 5; i++) {
+    const t0 = performance.now();
+    await work();
+    if (i >= 5) samples.push(performance.now() - t0);
+  }
+  return percentile(samples, 95);
+}
+const district = sql`region_code like '150102%'`;
+const plan = await db.execute(
+  sql`explain select count(*) from elders where ${district} and current_level >= 2`,
+);
+console.error(
+  `# level ≥ moderate in a district:\n#   ${(plan as unknown as { rows: { 'QUERY PLAN': string }[] }).rows.map((r) => r['QUERY PLAN']).join('\n#   ')}`,
+);
+report(
+  `assessments.count_moderate_plus_district.${kind}.p95`,
+  await p95(50, () => db.execute(sql`select count(*) from elders where ${district} and current_level >= 2`)),
+  'ms',
+  await p95(50, () => db.execute(sql`select count(*) from elders where ${district}`)),
+);
+const inject = (url: string) => async () => {
+  const res = await app.inject({ url, headers: { cookie } });
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+};
+report(
+  `assessments.level_stats_district.${kind}.p95`,
+  await p95(30, inject('/api/v1/assessments/level-stats?regionCode=150102000000')),
+  'ms',
+  await p95(30, () =>
+    db.execute(sql`select substr(region_code, 1, 9), current_level, count(*) from elders
+      where ${district} and status = 'active' group by 1, 2`),
+  ),
+);
+report(
+  `assessments.due_expiring_30d.${kind}.p95`,
+  await p95(50, inject('/api/v1/assessments/due?kind=expiring&days=30&limit=50')),
+  'ms',
+  await p95(50, () =>
+    db.execute(sql`select * from elders where ${district} and status = 'active'
+      and level_valid_until between current_date and current_date + 30 order by level_valid_until, id limit 51`),
+  ),
+);
 await app.close();
 await database.close();
