@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ASSESSMENT_ITEMS, checkCharacter, scoreAssessment } from '@yiyang/domain';
+import {
+  ASSESSMENT_ACTIONS,
+  ASSESSMENT_ITEMS,
+  assessmentTransition,
+  checkCharacter,
+  scoreAssessment,
+  type AssessmentStatus,
+} from '@yiyang/domain';
 import { findCjkFont } from '../../platform/pdf/cjk-font';
 import { COMMUNITY_A1, createTestApp, DISTRICT, STREET_B, type TestContext } from '../../../test/test-app';
 
@@ -354,6 +361,57 @@ describe('the assessment workflow', () => {
   });
 });
 
+describe('the state machine through the API', () => {
+  it('answers every illegal action in every status with 409 ASSESSMENT_STATE_CONFLICT, changing nothing', async () => {
+    const elder = await createElder('15010219480404045', '冯秀云');
+    const task = (await newTask('a1', elder)).json();
+    const tryIllegal = async (status: AssessmentStatus) => {
+      const current = (await get('district', `/api/v1/assessments/${task.id}`)).json();
+      expect(current.status).toBe(status);
+      for (const action of ASSESSMENT_ACTIONS.filter((a) => !assessmentTransition(status, a))) {
+        const res =
+          action === 'edit'
+            ? await fill('a1', task.id, current.version)
+            : await act(
+                ['approve', 'return'].includes(action) ? 'district' : 'a1',
+                task.id,
+                action,
+                current.version,
+                '理由',
+              );
+        expect([action, res.statusCode, res.json().error?.code]).toEqual([
+          action,
+          409,
+          'ASSESSMENT_STATE_CONFLICT',
+        ]);
+      }
+      expect((await get('district', `/api/v1/assessments/${task.id}`)).json()).toEqual(current);
+      return current.version as number;
+    };
+    let version = await tryIllegal('draft');
+    await fill('a1', task.id, version);
+    version = (await act('a1', task.id, 'submit', version + 1)).json().version;
+    version = await tryIllegal('submitted');
+    await act('district', task.id, 'return', version, '补充材料');
+    version = await tryIllegal('returned');
+    await act('a1', task.id, 'submit', version);
+    version = (await get('district', `/api/v1/assessments/${task.id}`)).json().version;
+    await act('district', task.id, 'approve', version);
+    await tryIllegal('approved');
+
+    const other = await createElder('15010219490505056', '蒋玉珍');
+    const cancelled = (await newTask('a1', other)).json();
+    await act('a1', cancelled.id, 'cancel', 1);
+    for (const action of ASSESSMENT_ACTIONS) {
+      const res =
+        action === 'edit'
+          ? await fill('a1', cancelled.id, 2)
+          : await act('district', cancelled.id, action, 2, 'x');
+      expect(res.json().error.code).toBe('ASSESSMENT_STATE_CONFLICT');
+    }
+  });
+});
+
 describe('due lists, re-assessment requests and level statistics', () => {
   it('lists elders never assessed whose category calls for it, and requested re-assessments', async () => {
     const needy = await createElder('15010219500707047', '周凤英', ['tekun']);
@@ -395,8 +453,9 @@ describe('due lists, re-assessment requests and level statistics', () => {
   it('counts active elders by level per child region', async () => {
     const stats = (await get('district', `/api/v1/assessments/level-stats?regionCode=${DISTRICT}`)).json();
     const street = stats.rows.find((r: { regionCode: string }) => r.regionCode === '150102001000');
-    expect(street.levels).toEqual([0, 0, 0, 0, 1]);
-    expect(street.unassessed).toBe(4);
+    // 冯秀云 approved at level 0, 孙桂兰 at 4; the five others have no approved assessment.
+    expect(street.levels).toEqual([1, 0, 0, 0, 1]);
+    expect(street.unassessed).toBe(5);
     expect((await get('street-b', `/api/v1/assessments/level-stats?regionCode=${DISTRICT}`)).statusCode).toBe(
       403,
     );
