@@ -33,16 +33,42 @@ const openTask = and(
   inArray(assessments.status, [...OPEN_ASSESSMENT_STATUSES]),
 );
 
-/** Each list's order as (text key, id): also the keyset of its cursor. */
-function sortKey(kind: DueQuery['kind']): SQL<string> {
+/**
+ * Each list's order — on the column itself, so that its index gives the order — and its keyset
+ * (the column as text in the cursor, typed again for the comparison).
+ */
+function ordering(kind: DueQuery['kind']) {
+  const byColumn = (column: SQL, type: SQL, text: SQL<string>, value: z.ZodType<string>) => ({
+    key: text,
+    cursor: z.tuple([value, z.uuid()]),
+    orderBy: [column, elders.id] as const,
+    after: (after: string, id: string) => sql`(${column}, ${elders.id}) > (${after}::${type}, ${id}::uuid)`,
+  });
   switch (kind) {
     case 'expiring':
     case 'expired':
-      return sql<string>`${elders.levelValidUntil}::text`;
-    case 'never':
-      return sql<string>`${elders.regionCode}::text`;
+      return byColumn(
+        sql`${elders.levelValidUntil}`,
+        sql`date`,
+        sql<string>`${elders.levelValidUntil}::text`,
+        z.iso.date(),
+      );
     case 'requested':
-      return sql<string>`to_char(${assessmentRequests.raisedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+      return byColumn(
+        sql`${assessmentRequests.raisedAt}`,
+        sql`timestamptz`,
+        sql<string>`to_char(${assessmentRequests.raisedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        z.iso.datetime({ precision: 6 }),
+      );
+    case 'never':
+      // As the elder list: the (region_code varchar_pattern_ops, id) index in its own order.
+      return {
+        key: sql<string>`${elders.regionCode}::text`,
+        cursor: z.tuple([z.string().regex(/^\d{12}$/), z.uuid()]),
+        orderBy: [sql`${elders.regionCode} using ~<~`, elders.id] as const,
+        after: (value: string, id: string) =>
+          sql`(${elders.regionCode} ~>~ ${value} or (${elders.regionCode} = ${value} and ${elders.id} > ${id}::uuid))`,
+      };
   }
 }
 
@@ -103,7 +129,7 @@ export function createAssessmentDueService(db: Db, regions: RegionsService) {
           raisedAt: assessmentRequests.raisedAt,
         },
         openAssessmentId: assessments.id,
-        key: sortKey(kind),
+        key: ordering(kind).key,
       })
       .from(elders);
     const withRequest =
@@ -146,12 +172,12 @@ export function createAssessmentDueService(db: Db, regions: RegionsService) {
   return {
     async due(caller: SessionUser, q: DueQuery) {
       const where = conditions(caller, q);
-      const key = sortKey(q.kind);
-      const cursor = decodeCursor(q.cursor, z.tuple([z.string().max(40), z.uuid()]));
-      if (cursor) where.push(sql`(${key}, ${elders.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`);
+      const order = ordering(q.kind);
+      const cursor = decodeCursor(q.cursor, order.cursor);
+      if (cursor) where.push(order.after(cursor[0], cursor[1]));
       const rows = await select(q.kind)
         .where(and(...where))
-        .orderBy(asc(key), asc(elders.id))
+        .orderBy(...order.orderBy)
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.key, r.elder.id]);
       return { items: await toDtos(page.items), nextCursor: page.nextCursor };
@@ -167,7 +193,7 @@ export function createAssessmentDueService(db: Db, regions: RegionsService) {
       const rows = await toDtos(
         await select(q.kind)
           .where(and(...conditions(caller, q)))
-          .orderBy(asc(sortKey(q.kind)), asc(elders.id))
+          .orderBy(...ordering(q.kind).orderBy)
           .limit(100_000),
       );
       const workbook = new ExcelJS.Workbook();

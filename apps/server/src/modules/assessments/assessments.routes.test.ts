@@ -479,3 +479,30 @@ describe('the PDF report', () => {
     expect((await get('street-b', `/api/v1/assessments/${task.id}/report.pdf`)).statusCode).toBe(404);
   });
 });
+
+describe('due list pages', () => {
+  it('pages through a list with its cursor, and refuses a forged one', async () => {
+    for (const [i, first17] of [
+      '15010219410101071',
+      '15010219410202082',
+      '15010219410303093',
+      '15010219410404104',
+    ].entries())
+      await createElder(first17, `低保老人${i}`, ['dibao']);
+    const first = (await get('district', '/api/v1/assessments/due?kind=never&limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    const next = (
+      await get('district', `/api/v1/assessments/due?kind=never&limit=2&cursor=${first.nextCursor}`)
+    ).json();
+    const all = (await get('district', '/api/v1/assessments/due?kind=never&limit=50')).json().items;
+    expect([...first.items, ...next.items].map((e: { elderId: string }) => e.elderId)).toEqual(
+      all.slice(0, 4).map((e: { elderId: string }) => e.elderId),
+    );
+    const forged = Buffer.from(
+      JSON.stringify(['not-a-date', '00000000-0000-0000-0000-000000000000']),
+    ).toString('base64url');
+    const res = await get('district', `/api/v1/assessments/due?kind=expiring&cursor=${forged}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('PAGINATION_CURSOR_INVALID');
+  });
+});
