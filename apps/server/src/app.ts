@@ -36,6 +36,14 @@ import {
 } from './modules/assessments/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
 import { findCjkFont } from './platform/pdf/cjk-font';
+import {
+  createCatalogueService,
+  createProviderChangesService,
+  createProvidersService,
+  createStaffService,
+  PROVIDER_ERRORS,
+  providersRoutes,
+} from './modules/providers/index';
 
 export interface AppDeps {
   database: Database;
@@ -60,6 +68,7 @@ for (const catalog of [
   ELDER_ERRORS,
   SETTINGS_ERRORS,
   ASSESSMENT_ERRORS,
+  PROVIDER_ERRORS,
 ])
   registerErrors(catalog);
 
@@ -134,6 +143,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       createAssessmentsService(db, regions, agencies),
       createAssessmentDueService(db, regions),
       findCjkFont(deps.pdfFont),
+    ),
+  );
+  const providers = createProvidersService(db, regions);
+  await app.register(
+    providersRoutes(
+      providers,
+      createProviderChangesService(db, regions, providers),
+      createStaffService(db, deps.cipher, providers),
+      createCatalogueService(db, regions, providers),
     ),
   );
   await app.register(auditRoutes(db));

@@ -58,6 +58,8 @@ describe('route access declarations', () => {
       .filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/v1') && r.access === 'public')
       .map((r) => `${r.method} ${r.url}`);
     expect(publicApi.sort()).toEqual([
+      'GET /api/v1/public/providers',
+      'GET /api/v1/public/providers/:id',
       'GET /api/v1/regions',
       'GET /api/v1/regions/:code',
       'GET /api/v1/regions/tree',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import type { Role } from '@yiyang/domain';
+import { creditCodeCheckCharacter, type Role } from '@yiyang/domain';
 import { buildApp } from '../src/app';
 import { openDatabase, type Database } from '../src/platform/db/database';
 import { runMigrations } from '../src/platform/db/migrate';
@@ -10,6 +10,7 @@ import { createPiiCipher } from '../src/platform/crypto/pii-cipher';
 import { systemActor } from '../src/platform/audit/audit-writer';
 import { createRegionsService } from '../src/modules/regions/index';
 import { createUsersService } from '../src/modules/users/index';
+import { providers } from '../src/modules/providers/providers.tables';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or — when the suite runs with
@@ -69,6 +70,8 @@ export interface TestContext {
   close(): Promise<void>;
   /** Creates an active user (password TEST_PASSWORD, no forced change) and returns its id. */
   createUser(username: string, role: Role, regionCode: string, providerId?: string): Promise<string>;
+  /** A provider row in `regionCode` (for provider accounts), bypassing the API; returns its id. */
+  createProvider(regionCode: string, name?: string): Promise<string>;
   /** Signs in and returns the Cookie header value. */
   login(username: string, password?: string): Promise<string>;
   /** inject() with the session cookie of `as` and JSON body. */
@@ -116,6 +119,26 @@ export async function createTestApp(): Promise<TestContext> {
         password: TEST_PASSWORD,
       });
       return created.id;
+    },
+    async createProvider(regionCode, name = '测试服务机构') {
+      const first17 = `91150100MA${randomBytes(4)
+        .toString('hex')
+        .toUpperCase()
+        .replace(/[IOSVZ]/g, '1')
+        .slice(0, 7)}`;
+      const [row] = await database.db
+        .insert(providers)
+        .values({
+          name,
+          kind: 'home_service',
+          ownership: 'private_nonprofit',
+          creditCode: first17 + creditCodeCheckCharacter(first17),
+          legalRepresentative: '测试',
+          regionCode,
+          address: '测试地址',
+        })
+        .returning({ id: providers.id });
+      return row!.id;
     },
     async call(as, options) {
       const cookie = as === null ? undefined : (cookies.get(as) ?? (await login(as)));

@@ -7,3 +7,4 @@ export * from './validation-messages';
 export * from './elders';
 export * from './settings';
 export * from './assessments';
+export * from './providers';

@@ -11,3 +11,6 @@ export * from './assessment/assessment-score';
 export * from './identity/credit-code';
 export * from './assessment/assessment-workflow';
 export * from './assessment/assessment-labels';
+export * from './provider/provider-kinds';
+export * from './provider/workforce';
+export * from './provider/service-catalogue';

@@ -41,6 +41,14 @@ export const PERMISSIONS = [
   'assessments:request',
   /** Register assessment agencies and their assessors. */
   'agencies:write',
+  /** Read providers, their staff (masked) and prices: officials in scope, provider roles their own. */
+  'providers:read',
+  /** Register and change providers; a provider manager only their own, filing and grade by request. */
+  'providers:write',
+  /** Confirm or reject a provider's filing and grade changes (district level or above). */
+  'providers:approve',
+  /** Set a region's reference prices and government-purchase list. */
+  'catalogue:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,13 +68,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments:review',
     'assessments:request',
     'agencies:write',
+    'providers:read',
+    'providers:write',
+    'providers:approve',
+    'catalogue:write',
   ],
-  community_worker: ['elders:read', 'elders:write', 'assessments:read', 'assessments:request'],
+  community_worker: [
+    'elders:read',
+    'elders:write',
+    'assessments:read',
+    'assessments:request',
+    'providers:read',
+  ],
   assessor: ['elders:read', 'assessments:read', 'assessments:write', 'assessments:review'],
-  provider_manager: [],
-  caregiver: [],
-  operator: ['elders:read'],
-  inspector: [],
+  provider_manager: ['providers:read', 'providers:write'],
+  caregiver: ['providers:read'],
+  operator: ['elders:read', 'providers:read'],
+  inspector: ['providers:read'],
 };
 
 /** Roles that act for one service provider and so carry a provider id. */

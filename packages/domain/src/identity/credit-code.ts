@@ -21,3 +21,13 @@ export function parseCreditCode(input: string): { code: string } | { problem: Cr
   if (creditCodeCheckCharacter(code.slice(0, 17)) !== code[17]) return { problem: 'check' };
   return { code };
 }
+
+/** What each problem reads as in an error message. */
+export const CREDIT_CODE_PROBLEM_LABELS: Record<CreditCodeProblem, { 'zh-CN': string; en: string }> = {
+  length: { 'zh-CN': '应为18位', en: 'it must have 18 characters' },
+  character: {
+    'zh-CN': '只能包含数字和大写字母（不含I、O、S、V、Z）',
+    en: 'only digits and capital letters except I, O, S, V, Z',
+  },
+  check: { 'zh-CN': '校验码不正确', en: 'the check character is wrong' },
+};

@@ -73,3 +73,12 @@ export function ageOn(birthDate: string, today: string): number {
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
+
+/** What each problem of an identity number reads as in an error message. */
+export const RESIDENT_ID_PROBLEM_LABELS = {
+  length: { 'zh-CN': '长度应为18位（或旧版15位）', en: 'it must have 18 characters (or 15 for old numbers)' },
+  characters: { 'zh-CN': '只能包含数字，最后一位可以是X', en: 'only digits, with X allowed last' },
+  check_character: { 'zh-CN': '校验码不正确', en: 'the check character is wrong' },
+  birth_date: { 'zh-CN': '出生日期不存在', en: 'the birth date does not exist' },
+  future_birth_date: { 'zh-CN': '出生日期晚于今天', en: 'the birth date is in the future' },
+} as const;

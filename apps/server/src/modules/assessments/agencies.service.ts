@@ -1,5 +1,10 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { isWithinScope, MIN_AGENCY_ASSESSORS, parseCreditCode, type CreditCodeProblem } from '@yiyang/domain';
+import {
+  CREDIT_CODE_PROBLEM_LABELS,
+  isWithinScope,
+  MIN_AGENCY_ASSESSORS,
+  parseCreditCode,
+} from '@yiyang/domain';
 import type {
   AddAssessorBody,
   AgencyDto,
@@ -17,15 +22,6 @@ import { isUniqueViolation } from '../../platform/db/pg-errors';
 import type { RegionsService } from '../regions/index';
 import { usersTable } from '../users/index';
 import { assessmentAgencies, assessors, type AgencyRow } from './assessments.tables';
-
-const CREDIT_CODE_PROBLEMS: Record<CreditCodeProblem, { 'zh-CN': string; en: string }> = {
-  length: { 'zh-CN': '应为18位', en: 'it must have 18 characters' },
-  character: {
-    'zh-CN': '只能包含数字和大写字母（不含I、O、S、V、Z）',
-    en: 'only digits and capital letters except I, O, S, V, Z',
-  },
-  check: { 'zh-CN': '校验码不正确', en: 'the check character is wrong' },
-};
 
 /** Agencies serve an area: a caller sees those inside their scope and those covering it. */
 const visibleTo = (agency: Pick<AgencyRow, 'regionCode'>, caller: Pick<SessionUser, 'regionCode'>) =>
@@ -113,7 +109,7 @@ export function createAgenciesService(db: Db, regions: RegionsService) {
       if ('problem' in parsed)
         throw new AppError(
           'ASSESSMENT_AGENCY_CREDIT_CODE_INVALID',
-          { reason: CREDIT_CODE_PROBLEMS[parsed.problem] },
+          { reason: CREDIT_CODE_PROBLEM_LABELS[parsed.problem] },
           { reason: parsed.problem },
         );
       await regions.require(body.regionCode);

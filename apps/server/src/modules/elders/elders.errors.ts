@@ -102,10 +102,5 @@ export const ELDER_ERRORS = {
   ELDER_IMPORT_NOT_FOUND: { status: 404, 'zh-CN': '导入任务不存在', en: 'Import not found' },
 } satisfies ErrorCatalog;
 
-export const ID_NUMBER_REASONS = {
-  length: { 'zh-CN': '长度应为18位（或旧版15位）', en: 'it must have 18 characters (or 15 for old numbers)' },
-  characters: { 'zh-CN': '只能包含数字，最后一位可以是X', en: 'only digits, with X allowed last' },
-  check_character: { 'zh-CN': '校验码不正确', en: 'the check character is wrong' },
-  birth_date: { 'zh-CN': '出生日期不存在', en: 'the birth date does not exist' },
-  future_birth_date: { 'zh-CN': '出生日期晚于今天', en: 'the birth date is in the future' },
-} as const;
+/** Texts for `{reason}` of ELDER_ID_NUMBER_INVALID (also used for staff). */
+export { RESIDENT_ID_PROBLEM_LABELS as ID_NUMBER_REASONS } from '@yiyang/domain';

@@ -3,17 +3,20 @@ import type { RegionRow } from './regions.service';
 
 /** Real divisions of the demo city (GB/T 2260; shared/domain/standards.md). */
 const PROVINCE = { code: '150000000000', name: '内蒙古自治区' };
-const CITY = { code: '150100000000', name: '呼和浩特市' };
-const COUNTIES: { code: string; name: string; urban: boolean }[] = [
-  { code: '150102000000', name: '新城区', urban: true },
-  { code: '150103000000', name: '回民区', urban: true },
-  { code: '150104000000', name: '玉泉区', urban: true },
-  { code: '150105000000', name: '赛罕区', urban: true },
-  { code: '150121000000', name: '土默特左旗', urban: false },
-  { code: '150122000000', name: '托克托县', urban: false },
-  { code: '150123000000', name: '和林格尔县', urban: false },
-  { code: '150124000000', name: '清水河县', urban: false },
-  { code: '150125000000', name: '武川县', urban: false },
+/** Approximate extents (WGS-84) of the city and its divisions: [minLat, maxLat, minLng, maxLng]. */
+type Box = [number, number, number, number];
+const bounds = ([minLat, maxLat, minLng, maxLng]: Box) => ({ minLat, maxLat, minLng, maxLng });
+const CITY = { code: '150100000000', name: '呼和浩特市', ...bounds([39.58, 41.45, 110.45, 112.35]) };
+const COUNTIES: { code: string; name: string; urban: boolean; box: Box }[] = [
+  { code: '150102000000', name: '新城区', urban: true, box: [40.76, 41.05, 111.6, 111.98] },
+  { code: '150103000000', name: '回民区', urban: true, box: [40.75, 41.0, 111.45, 111.7] },
+  { code: '150104000000', name: '玉泉区', urban: true, box: [40.6, 40.84, 111.5, 111.8] },
+  { code: '150105000000', name: '赛罕区', urban: true, box: [40.55, 40.92, 111.62, 112.12] },
+  { code: '150121000000', name: '土默特左旗', urban: false, box: [40.42, 41.08, 110.75, 111.7] },
+  { code: '150122000000', name: '托克托县', urban: false, box: [40.05, 40.85, 110.8, 111.65] },
+  { code: '150123000000', name: '和林格尔县', urban: false, box: [39.95, 40.75, 111.4, 112.35] },
+  { code: '150124000000', name: '清水河县', urban: false, box: [39.58, 40.2, 111.3, 112.1] },
+  { code: '150125000000', name: '武川县', urban: false, box: [40.75, 41.45, 110.5, 111.85] },
 ];
 
 /** Name stems for generated streets and communities; the result is marked as demo data. */
@@ -103,7 +106,14 @@ export function hohhotDemoRegions(seed = 2019): RegionRow[] {
     { ...CITY, level: 'city', parentCode: PROVINCE.code, demo: false },
   ];
   for (const county of COUNTIES) {
-    rows.push({ code: county.code, name: county.name, level: 'county', parentCode: CITY.code, demo: false });
+    rows.push({
+      code: county.code,
+      name: county.name,
+      level: 'county',
+      parentCode: CITY.code,
+      demo: false,
+      ...bounds(county.box),
+    });
     const streetStems = new Set<string>();
     for (let s = 1; s <= STREETS_PER_COUNTY; s++) {
       // Statistical codes: streets 001–099, towns 100–199; communities 001–199, villages 200+.

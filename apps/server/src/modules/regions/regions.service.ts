@@ -1,6 +1,13 @@
-import { asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { REGION_LEVELS, regionLevel, regionPrefix, type RegionLevel } from '@yiyang/domain';
+import {
+  parentRegionCode,
+  REGION_LEVELS,
+  regionLevel,
+  regionPrefix,
+  type Bounds,
+  type RegionLevel,
+} from '@yiyang/domain';
 import type { RegionDto, RegionTreeNode } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
@@ -12,6 +19,10 @@ export interface RegionRow {
   level: RegionLevel;
   parentCode: string | null;
   demo: boolean;
+  minLat?: number | null;
+  maxLat?: number | null;
+  minLng?: number | null;
+  maxLng?: number | null;
 }
 
 const columns = {
@@ -99,6 +110,26 @@ export function createRegionsService(db: Db) {
     },
 
     /** Inserts regions parents-first; existing codes are left as they are. */
+    /** The bounding box of the region or of its nearest ancestor that has one. */
+    async bounds(code: string, tx: Db = db): Promise<Bounds | null> {
+      const ancestors: string[] = [];
+      for (let c: string | null = code; c; c = parentRegionCode(c)) ancestors.push(c);
+      const rows = await tx
+        .select({
+          code: regions.code,
+          minLat: regions.minLat,
+          maxLat: regions.maxLat,
+          minLng: regions.minLng,
+          maxLng: regions.maxLng,
+        })
+        .from(regions)
+        .where(and(inArray(regions.code, ancestors), isNotNull(regions.minLat)));
+      const nearest = ancestors.map((c) => rows.find((r) => r.code === c)).find((r) => r);
+      if (!nearest) return null;
+      const { code: _code, ...box } = nearest;
+      return box as Bounds;
+    },
+
     async insertMany(rows: RegionRow[]): Promise<void> {
       for (let i = 0; i < rows.length; i += 1000) {
         await db
@@ -106,6 +137,12 @@ export function createRegionsService(db: Db) {
           .values(rows.slice(i, i + 1000))
           .onConflictDoNothing();
       }
+      // Bounds came after the first demo installations: give existing rows theirs.
+      for (const row of rows.filter((r) => r.minLat !== undefined && r.minLat !== null))
+        await db
+          .update(regions)
+          .set({ minLat: row.minLat, maxLat: row.maxLat, minLng: row.minLng, maxLng: row.maxLng })
+          .where(and(eq(regions.code, row.code), isNull(regions.minLat)));
     },
   };
 }

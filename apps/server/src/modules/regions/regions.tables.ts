@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, pgTable, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** The administrative division tree (12-digit codes, standards.md). */
 export const regions = pgTable(
@@ -13,6 +13,11 @@ export const regions = pgTable(
     parentCode: varchar('parent_code', { length: 12 }).references((): AnyPgColumn => regions.code),
     /** Generated for the demo city, not a real division. */
     demo: boolean('demo').notNull().default(false),
+    /** Bounding box, where known: coordinates placed in the region must fall inside it. */
+    minLat: doublePrecision('min_lat'),
+    maxLat: doublePrecision('max_lat'),
+    minLng: doublePrecision('min_lng'),
+    maxLng: doublePrecision('max_lng'),
   },
   (t) => [
     index('regions_parent_idx').on(t.parentCode),

@@ -32,4 +32,9 @@ export const USER_ERRORS = {
     'zh-CN': '密码不符合要求：至少10位，包含大写字母、小写字母、数字、符号中的三类，且不含用户名',
     en: 'The password is too weak: at least 10 characters, three of upper case, lower case, digits and symbols, not containing the username',
   },
+  USER_PROVIDER_NOT_FOUND: {
+    status: 400,
+    'zh-CN': '所属服务机构不存在',
+    en: 'No such provider',
+  },
 } satisfies ErrorCatalog;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   ids.streetA = await t.createUser('street-a', 'civil_affairs', STREET_A);
   ids.streetB = await t.createUser('street-b', 'civil_affairs', STREET_B);
   ids.workerA = await t.createUser('worker-a', 'community_worker', COMMUNITY_A1);
-  ids.carer = await t.createUser('carer', 'caregiver', STREET_A, randomUUID());
+  ids.carer = await t.createUser('carer', 'caregiver', STREET_A, await t.createProvider(STREET_A));
 });
 afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { grantableRoles, passwordProblem, PROVIDER_ROLES, type Role } from '@yiyang/domain';
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserDto } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
-import { isUniqueViolation } from '../../platform/db/pg-errors';
+import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/pg-errors';
 import { AppError } from '../../platform/errors/app-error';
 import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
@@ -115,6 +115,7 @@ export function createUsersService(db: Db, regions: RegionsService) {
         return dtoOf(row);
       } catch (error) {
         if (isUniqueViolation(error)) throw new AppError('USER_USERNAME_TAKEN', { username: body.username });
+        if (isForeignKeyViolation(error)) throw new AppError('USER_PROVIDER_NOT_FOUND');
         throw error;
       }
     },
@@ -153,31 +154,36 @@ export function createUsersService(db: Db, regions: RegionsService) {
         assertAssignable(body.regionCode, caller);
       }
       // Inside the transaction only `tx` may be used: PGlite has one connection, held by it.
-      const row = await db.transaction(async (tx) => {
-        const before = await visible(caller, id, tx);
-        assertMayManage(caller, before);
-        const changesStanding =
-          body.role !== undefined || body.regionCode !== undefined || body.status !== undefined;
-        if (before.id === caller.id && changesStanding) throw new AppError('USER_SELF_CHANGE_FORBIDDEN');
-        const role = body.role ?? before.role;
-        if (body.role !== undefined) assertMayGrant(caller, body.role);
-        const providerId = body.providerId !== undefined ? body.providerId : before.providerId;
-        assertProviderFits(role, providerId);
-        const [after] = await tx
-          .update(users)
-          .set({ ...body, providerId, updatedAt: new Date() })
-          .where(eq(users.id, id))
-          .returning();
-        await writeAudit(tx, actor, {
-          action: 'user.update',
-          entity: 'user',
-          entityId: id,
-          regionCode: (after as UserRow).regionCode,
-          before: auditView(before),
-          after: auditView(after as UserRow),
+      const row = await db
+        .transaction(async (tx) => {
+          const before = await visible(caller, id, tx);
+          assertMayManage(caller, before);
+          const changesStanding =
+            body.role !== undefined || body.regionCode !== undefined || body.status !== undefined;
+          if (before.id === caller.id && changesStanding) throw new AppError('USER_SELF_CHANGE_FORBIDDEN');
+          const role = body.role ?? before.role;
+          if (body.role !== undefined) assertMayGrant(caller, body.role);
+          const providerId = body.providerId !== undefined ? body.providerId : before.providerId;
+          assertProviderFits(role, providerId);
+          const [after] = await tx
+            .update(users)
+            .set({ ...body, providerId, updatedAt: new Date() })
+            .where(eq(users.id, id))
+            .returning();
+          await writeAudit(tx, actor, {
+            action: 'user.update',
+            entity: 'user',
+            entityId: id,
+            regionCode: (after as UserRow).regionCode,
+            before: auditView(before),
+            after: auditView(after as UserRow),
+          });
+          return after as UserRow;
+        })
+        .catch((error: unknown) => {
+          if (isForeignKeyViolation(error)) throw new AppError('USER_PROVIDER_NOT_FOUND');
+          throw error;
         });
-        return after as UserRow;
-      });
       return dtoOf(row);
     },
 

@@ -1,6 +1,7 @@
 import { boolean, index, integer, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { ROLES } from '@yiyang/domain';
 import { regions } from '../regions/regions.tables';
+import { providers } from '../providers/providers.tables';
 
 export const users = pgTable(
   'users',
@@ -13,7 +14,8 @@ export const users = pgTable(
     regionCode: varchar('region_code', { length: 12 })
       .notNull()
       .references(() => regions.code),
-    providerId: uuid('provider_id'),
+    /** The provider a provider role works for. */
+    providerId: uuid('provider_id').references(() => providers.id),
     status: varchar('status', { length: 16, enum: ['active', 'disabled'] })
       .notNull()
       .default('active'),

@@ -1,0 +1,313 @@
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { isWithinScope, parentRegionCode, SERVICE_ITEMS, SERVICE_ITEMS_BY_CODE } from '@yiyang/domain';
+import type {
+  CreatePurchaseItemBody,
+  ProviderServiceDto,
+  PublicProviderDetailDto,
+  PublicProviderDto,
+  PurchaseItemDto,
+} from '@yiyang/contracts';
+import type { Db } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import { assertAssignable, inScope } from '../../platform/auth/scope';
+import type { SessionUser } from '../../platform/auth/session-user';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import type { Locale } from '../../platform/i18n/locale';
+import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
+import type { RegionsService } from '../regions/index';
+import type { ProvidersService } from './providers.service';
+import {
+  providerMedicalAgreements,
+  providers,
+  providerServices,
+  purchaseListItems,
+  serviceReferencePrices,
+  type ProviderRow,
+} from './providers.tables';
+
+const ancestorsOf = (code: string) => {
+  const codes: string[] = [];
+  for (let c: string | null = code; c; c = parentRegionCode(c)) codes.push(c);
+  return codes;
+};
+
+function assertItem(code: string) {
+  const item = SERVICE_ITEMS_BY_CODE.get(code);
+  if (!item) throw new AppError('CATALOGUE_ITEM_UNKNOWN', { item: code });
+  return item;
+}
+
+/** The service catalogue, prices, the government-purchase list, and the public directory. */
+export function createCatalogueService(db: Db, regions: RegionsService, providersService: ProvidersService) {
+  /** Reference price per item for a region: the most specific region that set one. */
+  async function referencePrices(regionCode: string): Promise<Map<string, number>> {
+    const ancestors = ancestorsOf(regionCode);
+    const rows = await db
+      .select()
+      .from(serviceReferencePrices)
+      .where(inArray(serviceReferencePrices.regionCode, ancestors));
+    const prices = new Map<string, number>();
+    for (const code of [...ancestors].reverse())
+      for (const r of rows.filter((x) => x.regionCode === code)) prices.set(r.itemCode, r.priceFen);
+    return prices;
+  }
+
+  async function offered(providerId: string, onlyActive: boolean) {
+    return db
+      .select()
+      .from(providerServices)
+      .where(
+        and(
+          eq(providerServices.providerId, providerId),
+          onlyActive ? eq(providerServices.active, true) : undefined,
+        ),
+      )
+      .orderBy(asc(providerServices.itemCode));
+  }
+
+  const publicView = (p: ProviderRow, regionName: string): PublicProviderDto => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    ownership: p.ownership,
+    regionCode: p.regionCode,
+    regionName,
+    address: p.address,
+    lat: p.lat,
+    lng: p.lng,
+    serviceRadiusM: p.serviceRadiusM,
+    openingHours: p.openingHours,
+    phone: p.phone,
+    filingStatus: p.filingStatus,
+    grade: p.grade,
+    operatingStatus: p.operatingStatus,
+    bedsTotal: p.bedsTotal,
+    bedsAvailable: Math.max(0, p.bedsTotal - p.bedsOccupied),
+  });
+
+  return {
+    async items(regionCode: string | undefined, locale: Locale) {
+      const prices = regionCode ? await referencePrices(regionCode) : new Map<string, number>();
+      return SERVICE_ITEMS.map((i) => ({
+        code: i.code,
+        category: i.category,
+        unit: i.unit,
+        name: i.label[locale],
+        referencePriceFen: prices.get(i.code) ?? null,
+      }));
+    },
+
+    async setReferencePrice(
+      caller: SessionUser,
+      actor: AuditActor,
+      regionCode: string,
+      itemCode: string,
+      priceFen: number,
+    ) {
+      assertItem(itemCode);
+      await regions.require(regionCode);
+      assertAssignable(regionCode, caller);
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(serviceReferencePrices)
+          .values({ regionCode, itemCode, priceFen, updatedBy: caller.username })
+          .onConflictDoUpdate({
+            target: [serviceReferencePrices.regionCode, serviceReferencePrices.itemCode],
+            set: { priceFen, updatedBy: caller.username, updatedAt: new Date() },
+          });
+        await writeAudit(tx, actor, {
+          action: 'catalogue.reference_price',
+          entity: 'service_item',
+          entityId: itemCode,
+          regionCode,
+          after: { priceFen },
+        });
+      });
+    },
+
+    async providerServices(
+      caller: SessionUser,
+      providerId: string,
+      locale: Locale,
+    ): Promise<ProviderServiceDto[]> {
+      const provider = await providersService.visible(caller, providerId);
+      const [rows, prices] = await Promise.all([
+        offered(providerId, false),
+        referencePrices(provider.regionCode),
+      ]);
+      return rows.map((r) => {
+        const item = assertItem(r.itemCode);
+        return {
+          itemCode: r.itemCode,
+          name: item.label[locale],
+          category: item.category,
+          unit: item.unit,
+          priceFen: r.priceFen,
+          active: r.active,
+          referencePriceFen: prices.get(r.itemCode) ?? null,
+        };
+      });
+    },
+
+    async setProviderService(
+      caller: SessionUser,
+      actor: AuditActor,
+      providerId: string,
+      itemCode: string,
+      body: { priceFen: number; active: boolean },
+    ) {
+      assertItem(itemCode);
+      const provider = await providersService.visible(caller, providerId);
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(providerServices)
+          .values({ providerId, itemCode, ...body })
+          .onConflictDoUpdate({
+            target: [providerServices.providerId, providerServices.itemCode],
+            set: { ...body, updatedAt: new Date() },
+          });
+        await writeAudit(tx, actor, {
+          action: 'provider.service_price',
+          entity: 'provider',
+          entityId: providerId,
+          regionCode: provider.regionCode,
+          after: { itemCode, ...body },
+        });
+      });
+    },
+
+    /** Items bought in the caller's scope or by a region covering it. */
+    async purchaseList(caller: SessionUser, locale: Locale): Promise<PurchaseItemDto[]> {
+      const rows = await db
+        .select()
+        .from(purchaseListItems)
+        .orderBy(asc(purchaseListItems.regionCode), asc(purchaseListItems.itemCode));
+      const visible = rows.filter(
+        (r) =>
+          isWithinScope(r.regionCode, caller.regionCode) || isWithinScope(caller.regionCode, r.regionCode),
+      );
+      const providerIds = [...new Set(visible.flatMap((r) => r.providerIds))];
+      const [names, providerRows] = await Promise.all([
+        regions.names(visible.map((r) => r.regionCode)),
+        providerIds.length
+          ? db
+              .select({ id: providers.id, name: providers.name })
+              .from(providers)
+              .where(inArray(providers.id, providerIds))
+          : Promise.resolve([]),
+      ]);
+      return visible.map((r) => ({
+        id: r.id,
+        regionCode: r.regionCode,
+        regionName: names.get(r.regionCode) ?? r.regionCode,
+        itemCode: r.itemCode,
+        itemName: assertItem(r.itemCode).label[locale],
+        targetRule: r.targetRule,
+        content: r.content,
+        standard: r.standard,
+        providers: r.providerIds.map((id) => ({
+          id,
+          name: providerRows.find((p) => p.id === id)?.name ?? id,
+        })),
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+      }));
+    },
+
+    async addPurchaseItem(caller: SessionUser, actor: AuditActor, body: CreatePurchaseItemBody) {
+      assertItem(body.itemCode);
+      await regions.require(body.regionCode);
+      assertAssignable(body.regionCode, caller);
+      if (body.validTo && body.validTo < body.validFrom) throw new AppError('STAFF_DATES_INVALID');
+      for (const id of body.providerIds) await providersService.visible(caller, id);
+      await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(purchaseListItems)
+          .values({ ...body, validTo: body.validTo ?? null, createdBy: caller.username })
+          .returning();
+        await writeAudit(tx, actor, {
+          action: 'catalogue.purchase_item',
+          entity: 'purchase_list_item',
+          entityId: created!.id,
+          regionCode: body.regionCode,
+          after: created,
+        });
+      });
+    },
+
+    /** The public directory: open providers, no personal data of anybody. */
+    async publicList(q: {
+      regionCode?: string;
+      kind?: string;
+      ownership?: string;
+      grade?: number;
+      q?: string;
+      cursor?: string;
+      limit: number;
+    }) {
+      const where: (SQL | undefined)[] = [ne(providers.operatingStatus, 'closed')];
+      if (q.regionCode) where.push(inScope(providers.regionCode, { regionCode: q.regionCode }));
+      if (q.kind) where.push(eq(providers.kind, q.kind as ProviderRow['kind']));
+      if (q.ownership) where.push(eq(providers.ownership, q.ownership as ProviderRow['ownership']));
+      if (q.grade) where.push(eq(providers.grade, q.grade));
+      if (q.q)
+        where.push(sql`${providers.name} ilike ${'%' + q.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
+      const after = decodeCursor(q.cursor, z.tuple([z.string().regex(/^\d{12}$/), z.uuid()]));
+      if (after)
+        where.push(
+          sql`(${providers.regionCode} ~>~ ${after[0]} or (${providers.regionCode} = ${after[0]} and ${providers.id} > ${after[1]}))`,
+        );
+      const rows = await db
+        .select()
+        .from(providers)
+        .where(and(...where))
+        .orderBy(sql`${providers.regionCode} using ~<~`, providers.id)
+        .limit(q.limit + 1);
+      const page = pageFrom(rows, q.limit, (r) => [r.regionCode, r.id]);
+      const names = await regions.names(page.items.map((r) => r.regionCode));
+      return {
+        items: page.items.map((p) => publicView(p, names.get(p.regionCode) ?? p.regionCode)),
+        nextCursor: page.nextCursor,
+      };
+    },
+
+    async publicDetail(id: string, locale: Locale): Promise<PublicProviderDetailDto> {
+      const [p] = await db
+        .select()
+        .from(providers)
+        .where(and(eq(providers.id, id), ne(providers.operatingStatus, 'closed')));
+      if (!p) throw new AppError('PROVIDER_NOT_FOUND');
+      const today = shanghaiDate();
+      const [names, services, agreements] = await Promise.all([
+        regions.names([p.regionCode]),
+        offered(p.id, true),
+        db
+          .select()
+          .from(providerMedicalAgreements)
+          .where(
+            and(
+              eq(providerMedicalAgreements.providerId, p.id),
+              sql`(${providerMedicalAgreements.validTo} is null or ${providerMedicalAgreements.validTo} >= ${today})`,
+            ),
+          ),
+      ]);
+      return {
+        ...publicView(p, names.get(p.regionCode) ?? p.regionCode),
+        description: p.description,
+        bedsNursing: p.bedsNursing,
+        gradedOn: p.gradedOn,
+        services: services.map((s) => {
+          const item = assertItem(s.itemCode);
+          return { itemCode: s.itemCode, name: item.label[locale], unit: item.unit, priceFen: s.priceFen };
+        }),
+        medicalCooperation: agreements.map((a) => ({
+          institution: a.institution,
+          greenChannel: a.greenChannel,
+        })),
+      };
+    },
+  };
+}
+export type CatalogueService = ReturnType<typeof createCatalogueService>;

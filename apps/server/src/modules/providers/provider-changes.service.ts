@@ -1,0 +1,184 @@
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { regionLevel } from '@yiyang/domain';
+import type { ProviderChangeBody, ProviderChangeRequestDto } from '@yiyang/contracts';
+import type { Db } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import { inScope, oneInScope } from '../../platform/auth/scope';
+import type { SessionUser } from '../../platform/auth/session-user';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { isUniqueViolation } from '../../platform/db/pg-errors';
+import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import type { RegionsService } from '../regions/index';
+import { assertProviderConsistent } from './provider-checks';
+import type { ProvidersService } from './providers.service';
+import { providerChangeRequests, providers, type ProviderChangeRequestRow } from './providers.tables';
+
+const requestedKey = sql<string>`date_trunc('milliseconds', ${providerChangeRequests.requestedAt})`;
+
+/** Filing 备案 and grade changes: asked for by the provider, confirmed by the district office. */
+export function createProviderChangesService(
+  db: Db,
+  regions: RegionsService,
+  providersService: ProvidersService,
+) {
+  const withName = () =>
+    db
+      .select({ r: providerChangeRequests, providerName: providers.name })
+      .from(providerChangeRequests)
+      .innerJoin(providers, eq(providers.id, providerChangeRequests.providerId));
+  const toDto = ({
+    r,
+    providerName,
+  }: {
+    r: ProviderChangeRequestRow;
+    providerName: string;
+  }): ProviderChangeRequestDto => ({
+    ...r,
+    providerName,
+    requestedAt: r.requestedAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+  });
+
+  async function decidable(tx: Db, caller: SessionUser, id: string) {
+    const request = await oneInScope(
+      tx.select().from(providerChangeRequests).where(eq(providerChangeRequests.id, id)).for('update'),
+      caller,
+      'PROVIDER_CHANGE_NOT_FOUND',
+    );
+    if (request.status !== 'pending') throw new AppError('PROVIDER_CHANGE_DECIDED');
+    if (request.requestedBy === caller.username) throw new AppError('PROVIDER_CHANGE_SELF_APPROVAL');
+    if (!['province', 'city', 'county'].includes(regionLevel(caller.regionCode)))
+      throw new AppError('PROVIDER_CHANGE_APPROVER_LEVEL');
+    return request;
+  }
+
+  async function one(id: string) {
+    return toDto((await withName().where(eq(providerChangeRequests.id, id)))[0]!);
+  }
+
+  return {
+    async propose(caller: SessionUser, actor: AuditActor, providerId: string, body: ProviderChangeBody) {
+      const provider = await providersService.visible(caller, providerId);
+      await assertProviderConsistent(regions, db, { ...provider, ...body.changes });
+      const before = Object.fromEntries(
+        Object.keys(body.changes).map((k) => [k, provider[k as keyof typeof provider]]),
+      );
+      try {
+        const id = await db.transaction(async (tx) => {
+          const [created] = await tx
+            .insert(providerChangeRequests)
+            .values({
+              providerId,
+              regionCode: provider.regionCode,
+              changes: body.changes,
+              before,
+              reason: body.reason,
+              requestedBy: caller.username,
+            })
+            .returning();
+          await writeAudit(tx, actor, {
+            action: 'provider.change_request',
+            entity: 'provider_change_request',
+            entityId: created!.id,
+            regionCode: provider.regionCode,
+            before,
+            after: body.changes,
+          });
+          return created!.id;
+        });
+        return one(id);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('PROVIDER_CHANGE_PENDING');
+        throw error;
+      }
+    },
+
+    async list(
+      caller: SessionUser,
+      q: { status?: string; providerId?: string; cursor?: string; limit: number },
+    ) {
+      const where: (SQL | undefined)[] = [
+        caller.providerId
+          ? eq(providerChangeRequests.providerId, caller.providerId)
+          : inScope(providerChangeRequests.regionCode, caller),
+      ];
+      if (q.status) where.push(eq(providerChangeRequests.status, q.status as 'pending'));
+      if (q.providerId) where.push(eq(providerChangeRequests.providerId, q.providerId));
+      const cursor = decodeCursor(q.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
+      if (cursor)
+        where.push(
+          or(
+            sql`${requestedKey} < ${cursor[0]}`,
+            and(sql`${requestedKey} = ${cursor[0]}`, lt(providerChangeRequests.id, cursor[1])),
+          ),
+        );
+      const rows = await withName()
+        .where(and(...where))
+        .orderBy(desc(requestedKey), desc(providerChangeRequests.id))
+        .limit(q.limit + 1);
+      const page = pageFrom(rows, q.limit, (r) => [r.r.requestedAt.toISOString(), r.r.id]);
+      return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+    },
+
+    async approve(caller: SessionUser, actor: AuditActor, id: string, reason: string | undefined) {
+      await db.transaction(async (tx) => {
+        const request = await decidable(tx, caller, id);
+        const [provider] = await tx
+          .select()
+          .from(providers)
+          .where(eq(providers.id, request.providerId))
+          .for('update');
+        await assertProviderConsistent(regions, tx, { ...provider!, ...request.changes });
+        const [after] = await tx
+          .update(providers)
+          .set({ ...request.changes, version: provider!.version + 1, updatedAt: new Date() })
+          .where(eq(providers.id, request.providerId))
+          .returning();
+        await tx
+          .update(providerChangeRequests)
+          .set({
+            status: 'approved',
+            decidedBy: caller.username,
+            decidedAt: new Date(),
+            decisionReason: reason ?? null,
+          })
+          .where(eq(providerChangeRequests.id, id));
+        await writeAudit(tx, actor, {
+          action: 'provider.change_approve',
+          entity: 'provider',
+          entityId: request.providerId,
+          regionCode: request.regionCode,
+          before: provider,
+          after,
+        });
+      });
+      return one(id);
+    },
+
+    async reject(caller: SessionUser, actor: AuditActor, id: string, reason: string | undefined) {
+      if (!reason) throw new AppError('PROVIDER_CHANGE_REASON_REQUIRED');
+      await db.transaction(async (tx) => {
+        const request = await decidable(tx, caller, id);
+        await tx
+          .update(providerChangeRequests)
+          .set({
+            status: 'rejected',
+            decidedBy: caller.username,
+            decidedAt: new Date(),
+            decisionReason: reason,
+          })
+          .where(eq(providerChangeRequests.id, id));
+        await writeAudit(tx, actor, {
+          action: 'provider.change_reject',
+          entity: 'provider_change_request',
+          entityId: id,
+          regionCode: request.regionCode,
+          after: { reason },
+        });
+      });
+      return one(id);
+    },
+  };
+}
+export type ProviderChangesService = ReturnType<typeof createProviderChangesService>;

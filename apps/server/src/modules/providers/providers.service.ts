@@ -1,0 +1,263 @@
+import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import {
+  FILING_STATUS_LABELS,
+  OPERATING_STATUS_LABELS,
+  OWNERSHIP_LABELS,
+  PROVIDER_KIND_LABELS,
+} from '@yiyang/domain';
+import { z } from 'zod';
+import type {
+  CreateProviderBody,
+  ListProvidersQuery,
+  MedicalAgreementBody,
+  ProviderDto,
+  UpdateProviderBody,
+} from '@yiyang/contracts';
+import { PROVIDER_FILING_FIELDS } from '@yiyang/contracts';
+import type { Db } from '../../platform/db/database';
+import { AppError } from '../../platform/errors/app-error';
+import { assertAssignable, inScope, isInScope } from '../../platform/auth/scope';
+import type { SessionUser } from '../../platform/auth/session-user';
+import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { isUniqueViolation } from '../../platform/db/pg-errors';
+import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import type { RegionsService } from '../regions/index';
+import { assertProviderConsistent, normalisedCreditCode } from './provider-checks';
+import { providerMedicalAgreements, providers, type ProviderRow } from './providers.tables';
+import type { Locale } from '../../platform/i18n/locale';
+import { safeCell } from '../../platform/http/safe-cell';
+
+/** A provider role sees its own provider only; everyone else, the providers of their scope. */
+export function mayAccessProvider(caller: SessionUser, p: Pick<ProviderRow, 'id' | 'regionCode'>): boolean {
+  return caller.providerId ? caller.providerId === p.id : isInScope(p.regionCode, caller);
+}
+
+export function createProvidersService(db: Db, regions: RegionsService) {
+  async function toDtos(rows: ProviderRow[]): Promise<ProviderDto[]> {
+    const names = await regions.names(rows.map((r) => r.regionCode));
+    return rows.map((r) => ({
+      ...r,
+      regionName: names.get(r.regionCode) ?? r.regionCode,
+      bedsAvailable: Math.max(0, r.bedsTotal - r.bedsOccupied),
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    }));
+  }
+  const toDto = async (row: ProviderRow) => (await toDtos([row]))[0]!;
+
+  async function visible(caller: SessionUser, id: string, tx: Db = db, lock = false): Promise<ProviderRow> {
+    const query = tx.select().from(providers).where(eq(providers.id, id));
+    const [row] = await (lock ? query.for('update') : query);
+    if (!row || !mayAccessProvider(caller, row)) throw new AppError('PROVIDER_NOT_FOUND');
+    return row;
+  }
+
+  function filter(caller: SessionUser, q: Omit<ListProvidersQuery, 'cursor' | 'limit'>): SQL | undefined {
+    const where: (SQL | undefined)[] = [
+      caller.providerId ? eq(providers.id, caller.providerId) : inScope(providers.regionCode, caller),
+    ];
+    if (q.regionCode) {
+      assertAssignable(q.regionCode, caller);
+      where.push(inScope(providers.regionCode, { regionCode: q.regionCode }));
+    }
+    if (q.kind) where.push(eq(providers.kind, q.kind));
+    if (q.ownership) where.push(eq(providers.ownership, q.ownership));
+    if (q.grade) where.push(eq(providers.grade, q.grade));
+    if (q.operatingStatus) where.push(eq(providers.operatingStatus, q.operatingStatus));
+    if (q.filingStatus) where.push(eq(providers.filingStatus, q.filingStatus));
+    if (q.q) where.push(ilike(providers.name, `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
+    return and(...where);
+  }
+
+  return {
+    visible,
+    toDtos,
+    filter,
+
+    async medicalAgreements(caller: SessionUser, providerId: string) {
+      await visible(caller, providerId);
+      const rows = await db
+        .select()
+        .from(providerMedicalAgreements)
+        .where(eq(providerMedicalAgreements.providerId, providerId))
+        .orderBy(desc(providerMedicalAgreements.validFrom));
+      return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    },
+
+    async addMedicalAgreement(
+      caller: SessionUser,
+      actor: AuditActor,
+      providerId: string,
+      body: MedicalAgreementBody,
+    ) {
+      const provider = await visible(caller, providerId);
+      if (body.validTo && body.validTo < body.validFrom) throw new AppError('STAFF_DATES_INVALID');
+      await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(providerMedicalAgreements)
+          .values({ providerId, ...body, validTo: body.validTo ?? null })
+          .returning();
+        await writeAudit(tx, actor, {
+          action: 'provider.medical_agreement',
+          entity: 'provider',
+          entityId: providerId,
+          regionCode: provider.regionCode,
+          after: created,
+        });
+      });
+    },
+
+    /** The filtered register as a workbook (台账); audited. */
+    async exportXlsx(
+      caller: SessionUser,
+      actor: AuditActor,
+      q: Omit<ListProvidersQuery, 'cursor' | 'limit'>,
+      locale: Locale,
+    ): Promise<Buffer> {
+      const rows = await toDtos(
+        await db
+          .select()
+          .from(providers)
+          .where(filter(caller, q))
+          .orderBy(sql`${providers.regionCode} using ~<~`, providers.id)
+          .limit(50_000),
+      );
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet(locale === 'en' ? 'Providers' : '服务机构');
+      const t = (zh: string, en: string) => (locale === 'en' ? en : zh);
+      sheet.columns = [
+        { header: t('机构名称', 'Name'), key: 'name', width: 30 },
+        { header: t('类型', 'Kind'), key: 'kind', width: 22 },
+        { header: t('性质', 'Ownership'), key: 'ownership', width: 14 },
+        { header: t('统一社会信用代码', 'Credit code'), key: 'creditCode', width: 22 },
+        { header: t('所在区划', 'Region'), key: 'regionName', width: 16 },
+        { header: t('地址', 'Address'), key: 'address', width: 30 },
+        { header: t('备案状态', 'Filing'), key: 'filing', width: 12 },
+        { header: t('等级', 'Grade'), key: 'grade', width: 8 },
+        { header: t('总床位', 'Beds'), key: 'bedsTotal', width: 8 },
+        { header: t('护理型床位', 'Nursing beds'), key: 'bedsNursing', width: 10 },
+        { header: t('在住', 'Occupied'), key: 'bedsOccupied', width: 8 },
+        { header: t('运营状态', 'Status'), key: 'status', width: 10 },
+      ];
+      sheet.getRow(1).font = { bold: true };
+      for (const r of rows)
+        sheet.addRow({
+          ...r,
+          name: safeCell(r.name),
+          address: safeCell(r.address),
+          kind: PROVIDER_KIND_LABELS[r.kind][locale],
+          ownership: OWNERSHIP_LABELS[r.ownership][locale],
+          filing: FILING_STATUS_LABELS[r.filingStatus][locale],
+          grade: r.grade ?? '',
+          status: OPERATING_STATUS_LABELS[r.operatingStatus][locale],
+        });
+      await writeAudit(db, actor, {
+        action: 'provider.export',
+        entity: 'provider',
+        entityId: 'export',
+        regionCode: q.regionCode ?? caller.regionCode,
+        after: { rows: rows.length, filters: q },
+      });
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    },
+
+    async create(caller: SessionUser, actor: AuditActor, body: CreateProviderBody): Promise<ProviderDto> {
+      // Providers are registered by officials; a provider's own staff maintain only their own.
+      if (caller.providerId) throw new AppError('AUTH_FORBIDDEN');
+      const creditCode = normalisedCreditCode(body.creditCode);
+      await regions.require(body.regionCode);
+      assertAssignable(body.regionCode, caller);
+      const values = {
+        ...body,
+        creditCode,
+        lat: body.lat ?? null,
+        lng: body.lng ?? null,
+        grade: body.grade ?? null,
+      };
+      await assertProviderConsistent(regions, db, values);
+      try {
+        const row = await db.transaction(async (tx) => {
+          const [created] = await tx.insert(providers).values(values).returning();
+          await writeAudit(tx, actor, {
+            action: 'provider.create',
+            entity: 'provider',
+            entityId: created!.id,
+            regionCode: created!.regionCode,
+            after: created,
+          });
+          return created!;
+        });
+        return toDto(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('PROVIDER_DUPLICATE');
+        throw error;
+      }
+    },
+
+    async get(caller: SessionUser, id: string): Promise<ProviderDto> {
+      return toDto(await visible(caller, id));
+    },
+
+    async list(caller: SessionUser, q: ListProvidersQuery) {
+      const where: (SQL | undefined)[] = [filter(caller, q)];
+      const after = decodeCursor(q.cursor, z.tuple([z.string().regex(/^\d{12}$/), z.uuid()]));
+      if (after)
+        where.push(
+          sql`(${providers.regionCode} ~>~ ${after[0]} or (${providers.regionCode} = ${after[0]} and ${providers.id} > ${after[1]}))`,
+        );
+      const rows = await db
+        .select()
+        .from(providers)
+        .where(and(...where))
+        .orderBy(sql`${providers.regionCode} using ~<~`, providers.id)
+        .limit(q.limit + 1);
+      const page = pageFrom(rows, q.limit, (r) => [r.regionCode, r.id]);
+      return { items: await toDtos(page.items), nextCursor: page.nextCursor };
+    },
+
+    /**
+     * Officials change anything in their scope; a provider manager changes their own profile,
+     * beds and hours, while filing and grade go through a change request.
+     */
+    async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateProviderBody) {
+      if (caller.providerId) {
+        const fields = PROVIDER_FILING_FIELDS.filter((f) => body[f] !== undefined);
+        if (fields.length)
+          throw new AppError('PROVIDER_FIELD_NEEDS_APPROVAL', { fields: fields.join(', ') }, { fields });
+        if (body.regionCode !== undefined)
+          throw new AppError(
+            'PROVIDER_FIELD_NEEDS_APPROVAL',
+            { fields: 'regionCode' },
+            { fields: ['regionCode'] },
+          );
+      }
+      if (body.regionCode) {
+        await regions.require(body.regionCode);
+        assertAssignable(body.regionCode, caller);
+      }
+      const { version, ...changes } = body;
+      const row = await db.transaction(async (tx) => {
+        const before = await visible(caller, id, tx, true);
+        if (before.version !== version) throw new AppError('PROVIDER_STALE');
+        await assertProviderConsistent(regions, tx, { ...before, ...changes });
+        const [after] = await tx
+          .update(providers)
+          .set({ ...changes, version: before.version + 1, updatedAt: new Date() })
+          .where(eq(providers.id, id))
+          .returning();
+        await writeAudit(tx, actor, {
+          action: 'provider.update',
+          entity: 'provider',
+          entityId: id,
+          regionCode: before.regionCode,
+          before,
+          after,
+        });
+        return after!;
+      });
+      return toDto(row);
+    },
+  };
+}
+export type ProvidersService = ReturnType<typeof createProvidersService>;

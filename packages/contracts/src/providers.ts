@@ -1,0 +1,394 @@
+import { z } from 'zod';
+import {
+  CERTIFICATE_KINDS,
+  FILING_STATUSES,
+  OPERATING_STATUSES,
+  OWNERSHIPS,
+  PROVIDER_KINDS,
+  STAFF_ROLES,
+} from '@yiyang/domain';
+import { isoDateTime, pageQuery, regionCode } from './common';
+
+const isoDate = z.iso.date();
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: 'validation.phone' });
+const count = z.number().int().max(100_000);
+
+const filingDocument = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  number: z.string().trim().max(50).nullable(),
+  date: isoDate.nullable(),
+});
+
+/** Filing 备案 and grade: a provider manager changes them only through a confirmed request. */
+export const providerFilingFields = {
+  filingStatus: z.enum(FILING_STATUSES),
+  filingNo: z.string().trim().max(50).nullable(),
+  filedOn: isoDate.nullable(),
+  filingChangedOn: isoDate.nullable(),
+  filingCancelledOn: isoDate.nullable(),
+  filingDocuments: z.array(filingDocument).max(20),
+  grade: z.number().int().nullable(),
+  gradedOn: isoDate.nullable(),
+  gradeBody: z.string().trim().max(100).nullable(),
+};
+export const PROVIDER_FILING_FIELDS = Object.keys(
+  providerFilingFields,
+) as (keyof typeof providerFilingFields)[];
+
+const profileFields = {
+  name: z.string().trim().min(2).max(100),
+  kind: z.enum(PROVIDER_KINDS),
+  ownership: z.enum(OWNERSHIPS),
+  legalRepresentative: z.string().trim().min(1).max(50),
+  regionCode,
+  address: z.string().trim().min(1).max(200),
+  lat: z.number().min(-90).max(90).nullable(),
+  lng: z.number().min(-180).max(180).nullable(),
+  serviceRadiusM: z.number().int().min(100).max(50_000),
+  openingHours: z.string().trim().max(100).nullable(),
+  phone: phone.nullable(),
+  description: z.string().max(1000).nullable(),
+  bedsTotal: count,
+  bedsNursing: count,
+  bedsOccupied: count,
+  operatingStatus: z.enum(OPERATING_STATUSES),
+};
+
+export const createProviderBody = z.strictObject({
+  ...profileFields,
+  creditCode: z.string().trim().min(1).max(30),
+  lat: profileFields.lat.optional(),
+  lng: profileFields.lng.optional(),
+  serviceRadiusM: profileFields.serviceRadiusM.default(1500),
+  openingHours: profileFields.openingHours.optional(),
+  phone: profileFields.phone.optional(),
+  description: profileFields.description.optional(),
+  bedsTotal: count.default(0),
+  bedsNursing: count.default(0),
+  bedsOccupied: count.default(0),
+  operatingStatus: profileFields.operatingStatus.default('operating'),
+  ...z.object(providerFilingFields).partial().shape,
+});
+export type CreateProviderBody = z.infer<typeof createProviderBody>;
+
+export const updateProviderBody = z
+  .strictObject({
+    version: z.number().int().min(1),
+    ...z.object({ ...profileFields, ...providerFilingFields }).partial().shape,
+  })
+  .refine((b) => Object.keys(b).length > 1, { error: 'validation.emptyUpdate' });
+export type UpdateProviderBody = z.infer<typeof updateProviderBody>;
+
+export const provider = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(PROVIDER_KINDS),
+  ownership: z.enum(OWNERSHIPS),
+  creditCode: z.string(),
+  legalRepresentative: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  address: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  serviceRadiusM: z.number().int(),
+  openingHours: z.string().nullable(),
+  phone: z.string().nullable(),
+  description: z.string().nullable(),
+  filingStatus: z.enum(FILING_STATUSES),
+  filingNo: z.string().nullable(),
+  filedOn: z.string().nullable(),
+  filingChangedOn: z.string().nullable(),
+  filingCancelledOn: z.string().nullable(),
+  filingDocuments: z.array(filingDocument),
+  grade: z.number().int().nullable(),
+  gradedOn: z.string().nullable(),
+  gradeBody: z.string().nullable(),
+  bedsTotal: z.number().int(),
+  bedsNursing: z.number().int(),
+  bedsOccupied: z.number().int(),
+  bedsAvailable: z.number().int(),
+  operatingStatus: z.enum(OPERATING_STATUSES),
+  version: z.number().int(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type ProviderDto = z.infer<typeof provider>;
+
+const providerFilters = {
+  regionCode: regionCode.optional(),
+  kind: z.enum(PROVIDER_KINDS).optional(),
+  ownership: z.enum(OWNERSHIPS).optional(),
+  grade: z.coerce.number().int().min(1).max(5).optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+};
+export const listProvidersQuery = pageQuery.extend({
+  ...providerFilters,
+  operatingStatus: z.enum(OPERATING_STATUSES).optional(),
+  filingStatus: z.enum(FILING_STATUSES).optional(),
+});
+export type ListProvidersQuery = z.infer<typeof listProvidersQuery>;
+
+// Filing and grade changes (maker-checker)
+
+export const providerChangeBody = z.strictObject({
+  changes: z
+    .strictObject(providerFilingFields)
+    .partial()
+    .refine((c) => Object.keys(c).length > 0, { error: 'validation.emptyUpdate' }),
+  reason: z.string().trim().min(1).max(500),
+});
+export type ProviderChangeBody = z.infer<typeof providerChangeBody>;
+
+export const providerChangeRequest = z.object({
+  id: z.uuid(),
+  providerId: z.uuid(),
+  providerName: z.string(),
+  regionCode: z.string(),
+  changes: z.record(z.string(), z.unknown()),
+  before: z.record(z.string(), z.unknown()),
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  requestedBy: z.string(),
+  requestedAt: isoDateTime,
+  decidedBy: z.string().nullable(),
+  decidedAt: isoDateTime.nullable(),
+  decisionReason: z.string().nullable(),
+});
+export type ProviderChangeRequestDto = z.infer<typeof providerChangeRequest>;
+
+export const listProviderChangesQuery = pageQuery.extend({
+  status: z.enum(['pending', 'approved', 'rejected']).optional(),
+  providerId: z.uuid().optional(),
+});
+
+export const decisionBody = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() });
+
+// Workforce
+
+export const createStaffBody = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  idNumber: z.string().trim().min(15).max(18),
+  phone: phone.nullable().optional(),
+  role: z.enum(STAFF_ROLES),
+  employedFrom: isoDate,
+  employedTo: isoDate.nullable().optional(),
+});
+export type CreateStaffBody = z.infer<typeof createStaffBody>;
+
+export const updateStaffBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(50),
+    phone: phone.nullable(),
+    role: z.enum(STAFF_ROLES),
+    employedFrom: isoDate,
+    employedTo: isoDate.nullable(),
+    awards: z
+      .array(z.strictObject({ title: z.string().trim().min(1).max(100), year: z.number().int() }))
+      .max(50),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { error: 'validation.emptyUpdate' });
+export type UpdateStaffBody = z.infer<typeof updateStaffBody>;
+
+export const createCertificateBody = z.strictObject({
+  kind: z.enum(CERTIFICATE_KINDS),
+  level: z.number().int().min(1).max(5).nullable().optional(),
+  number: z.string().trim().min(1).max(50),
+  issuedOn: isoDate,
+  expiresOn: isoDate.nullable().optional(),
+});
+export type CreateCertificateBody = z.infer<typeof createCertificateBody>;
+
+export const createTrainingBody = z.strictObject({
+  course: z.string().trim().min(1).max(100),
+  hours: z.number().positive().max(999),
+  trainedOn: isoDate,
+  trainer: z.string().trim().max(100).nullable().optional(),
+});
+export type CreateTrainingBody = z.infer<typeof createTrainingBody>;
+
+export const certificate = z.object({
+  id: z.uuid(),
+  staffId: z.uuid(),
+  kind: z.enum(CERTIFICATE_KINDS),
+  level: z.number().int().nullable(),
+  number: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  alert: z.enum(['expired', 'expiring']).nullable(),
+});
+export type CertificateDto = z.infer<typeof certificate>;
+
+export const training = z.object({
+  id: z.uuid(),
+  staffId: z.uuid(),
+  course: z.string(),
+  hours: z.number(),
+  trainedOn: z.string(),
+  trainer: z.string().nullable(),
+});
+export type TrainingDto = z.infer<typeof training>;
+
+export const staffMember = z.object({
+  id: z.uuid(),
+  providerId: z.uuid(),
+  name: z.string(),
+  /** Masked, like elders' (decision 0003). */
+  idNumber: z.string(),
+  sex: z.enum(['male', 'female']),
+  age: z.number().int(),
+  phone: z.string().nullable(),
+  role: z.enum(STAFF_ROLES),
+  employedFrom: z.string(),
+  employedTo: z.string().nullable(),
+  awards: z.array(z.object({ title: z.string(), year: z.number().int() })),
+  certificates: z.array(certificate),
+  trainings: z.array(training),
+  trainingHoursThisYear: z.number(),
+});
+export type StaffDto = z.infer<typeof staffMember>;
+
+export const workforceIndicators = z.object({
+  residents: z.number().int(),
+  caregivers: z.number().int(),
+  caregiversPerResident: z.number().nullable(),
+  certifiedCaregivers: z.number().int(),
+  certifiedRate: z.number().nullable(),
+  trainingHoursPerCaregiver: z.number().nullable(),
+});
+export type WorkforceIndicators = z.infer<typeof workforceIndicators>;
+
+export const certificateAlertItem = z.object({
+  certificateId: z.uuid(),
+  staffId: z.uuid(),
+  staffName: z.string(),
+  providerId: z.uuid(),
+  providerName: z.string(),
+  kind: z.enum(CERTIFICATE_KINDS),
+  number: z.string(),
+  expiresOn: z.string(),
+  alert: z.enum(['expired', 'expiring']),
+});
+export type CertificateAlertItem = z.infer<typeof certificateAlertItem>;
+
+export const certificateAlertsQuery = z.strictObject({
+  regionCode: regionCode.optional(),
+  providerId: z.uuid().optional(),
+});
+
+// Catalogue and prices
+
+export const serviceItemWithPrice = z.object({
+  code: z.string(),
+  category: z.string(),
+  unit: z.string(),
+  name: z.string(),
+  /** The reference price of the most specific region that set one, in fen. */
+  referencePriceFen: z.number().int().nullable(),
+});
+export const catalogueQuery = z.strictObject({ regionCode: regionCode.optional() });
+
+export const priceBody = z.strictObject({ priceFen: z.number().int().min(0).max(10_000_000) });
+export const providerServiceBody = z.strictObject({
+  priceFen: z.number().int().min(0).max(10_000_000),
+  active: z.boolean().default(true),
+});
+export const providerService = z.object({
+  itemCode: z.string(),
+  name: z.string(),
+  category: z.string(),
+  unit: z.string(),
+  priceFen: z.number().int(),
+  active: z.boolean(),
+  referencePriceFen: z.number().int().nullable(),
+});
+export type ProviderServiceDto = z.infer<typeof providerService>;
+export const itemCodeParams = z.strictObject({ id: z.uuid(), itemCode: z.string().max(40) });
+export const regionItemParams = z.strictObject({ code: regionCode, itemCode: z.string().max(40) });
+
+export const targetRule = z.strictObject({
+  categories: z.array(z.string().max(30)).max(20).optional(),
+  levelMin: z.number().int().min(0).max(4).optional(),
+  ageMin: z.number().int().min(0).max(130).optional(),
+  localHukou: z.boolean().optional(),
+});
+export const createPurchaseItemBody = z.strictObject({
+  regionCode,
+  itemCode: z.string().max(40),
+  targetRule,
+  content: z.string().trim().min(1).max(1000),
+  standard: z.string().trim().min(1).max(500),
+  providerIds: z.array(z.uuid()).max(200).default([]),
+  validFrom: isoDate,
+  validTo: isoDate.nullable().optional(),
+});
+export type CreatePurchaseItemBody = z.infer<typeof createPurchaseItemBody>;
+export const purchaseItem = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  targetRule,
+  content: z.string(),
+  standard: z.string(),
+  providers: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+});
+export type PurchaseItemDto = z.infer<typeof purchaseItem>;
+
+// Public directory: no personal data at all
+
+export const publicProvidersQuery = pageQuery.extend(providerFilters);
+export const publicProvider = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(PROVIDER_KINDS),
+  ownership: z.enum(OWNERSHIPS),
+  regionCode: z.string(),
+  regionName: z.string(),
+  address: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  serviceRadiusM: z.number().int(),
+  openingHours: z.string().nullable(),
+  phone: z.string().nullable(),
+  filingStatus: z.enum(FILING_STATUSES),
+  grade: z.number().int().nullable(),
+  operatingStatus: z.enum(OPERATING_STATUSES),
+  bedsTotal: z.number().int(),
+  bedsAvailable: z.number().int(),
+});
+export type PublicProviderDto = z.infer<typeof publicProvider>;
+export const publicProviderDetail = publicProvider.extend({
+  description: z.string().nullable(),
+  bedsNursing: z.number().int(),
+  gradedOn: z.string().nullable(),
+  services: z.array(
+    z.object({ itemCode: z.string(), name: z.string(), unit: z.string(), priceFen: z.number().int() }),
+  ),
+  medicalCooperation: z.array(z.object({ institution: z.string(), greenChannel: z.boolean() })),
+});
+export type PublicProviderDetailDto = z.infer<typeof publicProviderDetail>;
+
+export const medicalAgreementBody = z.strictObject({
+  institution: z.string().trim().min(1).max(100),
+  greenChannel: z.boolean().default(false),
+  validFrom: isoDate,
+  validTo: isoDate.nullable().optional(),
+});
+export type MedicalAgreementBody = z.infer<typeof medicalAgreementBody>;
+export const medicalAgreement = z.object({
+  id: z.uuid(),
+  providerId: z.uuid(),
+  institution: z.string(),
+  greenChannel: z.boolean(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  createdAt: isoDateTime,
+});
