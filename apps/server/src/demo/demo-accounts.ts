@@ -7,6 +7,8 @@ export interface DemoAccount {
   role: Role;
   /** A 12-digit code, or a relative pick resolved against the demo regions. */
   regionCode: string;
+  /** For provider roles: the demo institution. */
+  providerId?: string | null;
   password: string;
 }
 
@@ -27,13 +29,11 @@ export function randomDemoPassword(): string {
   return `Yy-${randomBytes(9).toString('base64url')}7a`;
 }
 
-/**
- * One account per working role at the level it works at. Provider roles come with the
- * providers module, which creates the providers they belong to.
- */
+/** One account per working role at the level it works at; provider roles at the demo institution. */
 export function demoAccountPlan(
   firstStreet: string,
   firstCommunity: string,
+  institutionId: string,
 ): Omit<DemoAccount, 'password'>[] {
   return [
     { username: 'admin', displayName: '系统管理员', role: 'admin', regionCode: '150100000000' },
@@ -57,6 +57,20 @@ export function demoAccountPlan(
       regionCode: firstCommunity,
     },
     ...DEMO_ASSESSORS.map((a) => ({ ...a, role: 'assessor' as const, regionCode: '150100000000' })),
+    {
+      username: 'fw.manager',
+      displayName: '机构负责人 高玉梅',
+      role: 'provider_manager',
+      regionCode: '150102000000',
+      providerId: institutionId,
+    },
+    {
+      username: 'fw.caregiver',
+      displayName: '养老护理员 田秀英',
+      role: 'caregiver',
+      regionCode: '150102000000',
+      providerId: institutionId,
+    },
     { username: 'hotline', displayName: '12349热线 赵敏', role: 'operator', regionCode: '150100000000' },
     { username: 'inspector', displayName: '监督检查员 孙强', role: 'inspector', regionCode: '150100000000' },
   ];

@@ -6,6 +6,7 @@ import { demoAccountPlan, randomDemoPassword, type DemoAccount } from './demo-ac
 import type { PiiCipher } from '../platform/crypto/pii-cipher';
 import { seedSyntheticElders } from './seed-elders';
 import { seedDemoAssessments } from './seed-assessments';
+import { demoInstitutionId, seedDemoProviders } from './seed-providers';
 
 /** Seeds the administrative division tree of the demo city; existing regions are kept. */
 export async function seedDemoRegions(database: Database): Promise<void> {
@@ -13,8 +14,8 @@ export async function seedDemoRegions(database: Database): Promise<void> {
 }
 
 /**
- * The demo city on an empty database: regions, one account per role, synthetic elders and the
- * demo assessment agency with approved assessments for part of them. Passwords are random
+ * The demo city on an empty database: regions, providers with staff and prices, one account per
+ * role, synthetic elders and the demo assessment agency with approved assessments for some. Passwords are random
  * unless given (tests, screenshots), and returned so that they can be shown at start.
  */
 export async function seedDemo(
@@ -26,12 +27,14 @@ export async function seedDemo(
   const users = createUsersService(database.db, regions);
   const firstStreet = (await regions.children('150102000000'))[0]!.code;
   const firstCommunity = (await regions.children(firstStreet))[0]!.code;
+  await seedDemoProviders(database, options.cipher);
+  const institutionId = (await demoInstitutionId(database))!;
   const accounts: DemoAccount[] = [];
   const actor = systemActor('demo-seed');
-  for (const plan of demoAccountPlan(firstStreet, firstCommunity)) {
+  for (const plan of demoAccountPlan(firstStreet, firstCommunity, institutionId)) {
     const password = options.password ?? randomDemoPassword();
     if (!(await users.findByUsername(plan.username))) {
-      await users.create('system', actor, { ...plan, password, providerId: null });
+      await users.create('system', actor, { ...plan, password, providerId: plan.providerId ?? null });
     }
     accounts.push({ ...plan, password });
   }

@@ -11,7 +11,7 @@ export interface Community {
 }
 
 // Common surnames, roughly by frequency; given-name characters by sex, as people of these ages were named.
-const SURNAMES =
+export const SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
     '',
   );

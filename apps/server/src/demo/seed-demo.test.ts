@@ -58,3 +58,35 @@ describe('demo assessments', () => {
     expect(await seedDemoAssessments(t.database)).toBe(0);
   });
 });
+
+describe('demo providers', () => {
+  it('fill the three-level network of every county, placed inside its bounds', async () => {
+    const [counts] = await queryRows<{ total: number; outside: number }>(
+      t.database.db,
+      sql`select count(*)::int as total,
+          count(*) filter (where not (p.lat between r.min_lat and r.max_lat and p.lng between r.min_lng and r.max_lng))::int as outside
+        from providers p join regions r on r.code = substr(p.region_code, 1, 6) || '000000'`,
+    );
+    expect(counts).toEqual({ total: 9 * (8 * 3 + 4), outside: 0 });
+  });
+
+  it('give the demo manager their institution, its staff and prices, and the public a directory', async () => {
+    const cookie = await t.login('fw.manager', PASSWORD);
+    const mine = (await t.app.inject({ url: '/api/v1/providers', headers: { cookie } })).json().items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ kind: 'institution', filingStatus: 'filed' });
+    const staff = (
+      await t.app.inject({ url: `/api/v1/providers/${mine[0].id}/staff`, headers: { cookie } })
+    ).json();
+    expect(staff.length).toBeGreaterThanOrEqual(4);
+    expect(staff[0].idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    const services = (
+      await t.app.inject({ url: `/api/v1/providers/${mine[0].id}/services`, headers: { cookie } })
+    ).json();
+    expect(services.every((s: { referencePriceFen: number | null }) => s.referencePriceFen !== null)).toBe(
+      true,
+    );
+    const open = (await t.app.inject({ url: '/api/v1/public/providers?kind=canteen&limit=200' })).json();
+    expect(open.items).toHaveLength(72);
+  });
+});
