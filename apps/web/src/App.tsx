@@ -24,6 +24,12 @@ import { AssessmentPage } from './pages/assessments/AssessmentPage';
 import { AssessmentDuePage } from './pages/assessments/AssessmentDuePage';
 import { AssessmentReportPage } from './pages/assessments/AssessmentReportPage';
 import { AgenciesPage } from './pages/assessments/AgenciesPage';
+import { ProvidersPage } from './pages/providers/ProvidersPage';
+import { ProviderDetailPage } from './pages/providers/ProviderDetailPage';
+import { CertificateAlertsPage } from './pages/providers/CertificateAlertsPage';
+import { ProviderChangesPage } from './pages/providers/ProviderChangesPage';
+import { DirectoryPage } from './pages/directory/DirectoryPage';
+import { DirectoryDetailPage } from './pages/directory/DirectoryDetailPage';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
@@ -51,6 +57,9 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* The public directory: no sign-in. */}
+              <Route path="/directory" element={<DirectoryPage />} />
+              <Route path="/directory/:id" element={<DirectoryDetailPage />} />
               <Route element={<RequireSession />}>
                 <Route element={<AppLayout />}>
                   <Route index element={<HomePage />} />
@@ -155,6 +164,38 @@ export function App() {
                     element={
                       <RequirePermission permission="assessments:read">
                         <AgenciesPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="providers"
+                    element={
+                      <RequirePermission permission="providers:read">
+                        <ProvidersPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="providers/:id"
+                    element={
+                      <RequirePermission permission="providers:read">
+                        <ProviderDetailPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="staff-certificates"
+                    element={
+                      <RequirePermission permission="providers:read">
+                        <CertificateAlertsPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="provider-changes"
+                    element={
+                      <RequirePermission permission="providers:approve">
+                        <ProviderChangesPage />
                       </RequirePermission>
                     }
                   />

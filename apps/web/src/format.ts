@@ -16,3 +16,13 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function todayInShanghai(): string {
   return dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
 }
+
+/** Amounts are integer fen in code and yuan with two decimals on screen. */
+export function formatYuan(fen: number | null | undefined): string {
+  return fen === null || fen === undefined ? '—' : (fen / 100).toFixed(2);
+}
+
+/** Yuan typed by a person, as integer fen (no floating-point drift). */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useSessionActions } from '../../api/session';
 import { ApiError } from '../../api/client';
@@ -38,7 +38,12 @@ export function LoginPage() {
         background: 'linear-gradient(135deg,#fff7e6,#fff1f0)',
       }}
     >
-      <div style={{ position: 'absolute', top: 16, right: 24 }}>
+      <div
+        style={{ position: 'absolute', top: 16, right: 24, display: 'flex', gap: 16, alignItems: 'center' }}
+      >
+        <Link to="/directory" data-testid="directory-link">
+          {t('directory.title')}
+        </Link>
         <LanguageSwitch />
       </div>
       <Card style={{ width: 380 }}>
