@@ -28,6 +28,7 @@ import { ProvidersPage } from './pages/providers/ProvidersPage';
 import { ProviderDetailPage } from './pages/providers/ProviderDetailPage';
 import { CertificateAlertsPage } from './pages/providers/CertificateAlertsPage';
 import { ProviderChangesPage } from './pages/providers/ProviderChangesPage';
+import { CataloguePage } from './pages/providers/CataloguePage';
 import { DirectoryPage } from './pages/directory/DirectoryPage';
 import { DirectoryDetailPage } from './pages/directory/DirectoryDetailPage';
 
@@ -196,6 +197,14 @@ export function App() {
                     element={
                       <RequirePermission permission="providers:approve">
                         <ProviderChangesPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="catalogue"
+                    element={
+                      <RequirePermission permission="providers:read">
+                        <CataloguePage />
                       </RequirePermission>
                     }
                   />

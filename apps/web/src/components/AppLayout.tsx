@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   FileDoneOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   ScheduleOutlined,
@@ -61,6 +62,7 @@ const MENU: { key: string; icon: React.ReactNode; label: string; permission?: Pe
     label: 'menu.providerChanges',
     permission: 'providers:approve',
   },
+  { key: '/catalogue', icon: <ProfileOutlined />, label: 'menu.catalogue', permission: 'providers:read' },
   { key: '/users', icon: <TeamOutlined />, label: 'menu.users', permission: 'users:read' },
   { key: '/audit', icon: <AuditOutlined />, label: 'menu.audit', permission: 'audit:read' },
 ];

@@ -22,10 +22,12 @@ export function ScatterMap(props: {
   points: MapPoint[];
   groupLabel: (g: string) => string;
   onOpen: (id: string) => void;
+  axisNames: [lng: string, lat: string];
   height?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const { points, groupLabel, onOpen } = props;
+  const [lngName, latName] = props.axisNames;
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current);
@@ -36,13 +38,13 @@ export function ScatterMap(props: {
       xAxis: {
         type: 'value',
         scale: true,
-        name: '经度',
+        name: lngName,
         axisLabel: { formatter: (v: number) => v.toFixed(2) },
       },
       yAxis: {
         type: 'value',
         scale: true,
-        name: '纬度',
+        name: latName,
         axisLabel: { formatter: (v: number) => v.toFixed(2) },
       },
       legend: { show: false },
@@ -65,6 +67,6 @@ export function ScatterMap(props: {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [points, groupLabel, onOpen]);
+  }, [points, groupLabel, onOpen, lngName, latName]);
   return <div ref={ref} style={{ width: '100%', height: props.height ?? 460 }} data-testid="scatter-map" />;
 }

@@ -94,7 +94,12 @@ export function DirectoryPage() {
             />
           </Form>
           {view === 'map' ? (
-            <ScatterMap points={points} groupLabel={groupLabel} onOpen={open} />
+            <ScatterMap
+              points={points}
+              groupLabel={groupLabel}
+              onOpen={open}
+              axisNames={[t('providers.lng'), t('providers.lat')]}
+            />
           ) : (
             <Table<PublicProviderDto>
               rowKey="id"
