@@ -156,4 +156,6 @@ CREATE UNIQUE INDEX "service_reference_prices_key" ON "service_reference_prices"
 CREATE INDEX "staff_certificates_staff_idx" ON "staff_certificates" USING btree ("staff_id");--> statement-breakpoint
 CREATE INDEX "staff_certificates_expiry_idx" ON "staff_certificates" USING btree ("expires_on");--> statement-breakpoint
 CREATE INDEX "staff_trainings_staff_idx" ON "staff_trainings" USING btree ("staff_id","trained_on");--> statement-breakpoint
+-- Provider accounts made before providers existed point nowhere: disable them (decision 0005).
+UPDATE "users" SET "provider_id" = NULL, "status" = 'disabled' WHERE "provider_id" IS NOT NULL AND "provider_id" NOT IN (SELECT "id" FROM "providers");--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_provider_id_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."providers"("id") ON DELETE no action ON UPDATE no action;
