@@ -259,9 +259,16 @@ export function createAgenciesService(db: Db, regions: RegionsService) {
             sql`${assessors.userId} in (${assessorIds[0]}, ${assessorIds[1]})`,
           ),
         );
-      for (const id of assessorIds)
-        if (!members.some((m) => m.userId === id))
-          throw new AppError('ASSESSMENT_ASSESSOR_NOT_QUALIFIED', { user: id }, { userId: id });
+      const missing = assessorIds.find((id) => !members.some((m) => m.userId === id));
+      if (missing) {
+        // Name the person as officials know them, if the account exists at all.
+        const [user] = await tx
+          .select({ displayName: usersTable.displayName, username: usersTable.username })
+          .from(usersTable)
+          .where(eq(usersTable.id, missing));
+        const who = user ? `${user.displayName}（${user.username}）` : missing;
+        throw new AppError('ASSESSMENT_ASSESSOR_NOT_QUALIFIED', { user: who }, { userId: missing });
+      }
       return agency;
     },
 

@@ -233,7 +233,11 @@ describe('the assessment workflow', () => {
     expect(same.json().error.code).toBe('ASSESSMENT_ASSESSORS_SAME');
     const outsider = await newTask('a1', elderId, 'a1', 'outsider');
     expect(outsider.statusCode).toBe(400);
-    expect(outsider.json().error.code).toBe('ASSESSMENT_ASSESSOR_NOT_QUALIFIED');
+    expect(outsider.json().error).toMatchObject({
+      code: 'ASSESSMENT_ASSESSOR_NOT_QUALIFIED',
+      message: 'outsider（outsider） 不是该机构在岗的评估员',
+      details: { userId: ids.outsider },
+    });
     const byOutsider = await newTask('outsider', elderId);
     expect(byOutsider.json().error.code).toBe('ASSESSMENT_ASSESSOR_NOT_QUALIFIED');
 
