@@ -299,3 +299,21 @@ describe('catalogue and the public directory', () => {
     }
   });
 });
+
+describe('provider accounts', () => {
+  it('can be created only for a provider in the official’s scope', async () => {
+    const account = (username: string, provider: string) => ({
+      username,
+      displayName: '机构管理员',
+      role: 'provider_manager',
+      regionCode: DISTRICT,
+      providerId: provider,
+      password: 'Some-password-2026',
+    });
+    const foreign = await post('district', '/api/v1/users', account('foreign.manager', otherId));
+    expect([foreign.statusCode, foreign.json().error.code]).toEqual([400, 'USER_PROVIDER_NOT_FOUND']);
+    expect((await post('district', '/api/v1/users', account('own.manager', providerId))).statusCode).toBe(
+      201,
+    );
+  });
+});

@@ -5,12 +5,13 @@ import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserDto } from '@y
 import type { Db } from '../../platform/db/database';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/pg-errors';
 import { AppError } from '../../platform/errors/app-error';
-import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope';
+import { assertAssignable, inScope, isInScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { hashPassword } from '../../platform/auth/password-hash';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination';
 import type { RegionsService } from '../regions/index';
+import { providersTable } from '../providers/index';
 import { users, type UserRow } from './users.tables';
 
 /** The CLI acts as the system: no scope, any role. */
@@ -34,6 +35,17 @@ function assertProviderFits(role: Role, providerId: string | null | undefined) {
   const providerRole = PROVIDER_ROLES.includes(role);
   if (providerRole && !providerId) throw new AppError('USER_PROVIDER_REQUIRED');
   if (!providerRole && providerId) throw new AppError('USER_PROVIDER_NOT_ALLOWED');
+}
+
+/** A provider account's provider must exist and lie in the scope of the official creating it. */
+async function assertProviderVisible(db: Db, caller: Caller, providerId: string | null | undefined) {
+  if (!providerId) return;
+  const [provider] = await db
+    .select({ regionCode: providersTable.regionCode })
+    .from(providersTable)
+    .where(eq(providersTable.id, providerId));
+  if (!provider || (caller !== 'system' && !isInScope(provider.regionCode, caller)))
+    throw new AppError('USER_PROVIDER_NOT_FOUND');
 }
 
 function assertMayGrant(caller: Caller, role: Role) {
@@ -85,6 +97,7 @@ export function createUsersService(db: Db, regions: RegionsService) {
       await regions.require(body.regionCode);
       if (caller !== 'system') assertAssignable(body.regionCode, caller);
       assertProviderFits(body.role, body.providerId);
+      await assertProviderVisible(db, caller, body.providerId);
       assertPasswordAcceptable(body.password, body.username);
       const passwordHash = await hashPassword(body.password);
       try {
@@ -149,6 +162,7 @@ export function createUsersService(db: Db, regions: RegionsService) {
     },
 
     async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateUserBody): Promise<UserDto> {
+      await assertProviderVisible(db, caller, body.providerId);
       if (body.regionCode !== undefined) {
         await regions.require(body.regionCode);
         assertAssignable(body.regionCode, caller);
