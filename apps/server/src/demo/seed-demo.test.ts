@@ -70,6 +70,15 @@ describe('demo providers', () => {
     expect(counts).toEqual({ total: 9 * (8 * 3 + 4), outside: 0 });
   });
 
+  it('share the map with the elders, who also live inside their county’s bounds', async () => {
+    const [elders] = await queryRows<{ outside: number }>(
+      t.database.db,
+      sql`select count(*) filter (where not (e.lat between r.min_lat and r.max_lat and e.lng between r.min_lng and r.max_lng))::int as outside
+        from elders e join regions r on r.code = substr(e.region_code, 1, 6) || '000000'`,
+    );
+    expect(elders!.outside).toBe(0);
+  });
+
   it('give the demo manager their institution, its staff and prices, and the public a directory', async () => {
     const cookie = await t.login('fw.manager', PASSWORD);
     const mine = (await t.app.inject({ url: '/api/v1/providers', headers: { cookie } })).json().items;

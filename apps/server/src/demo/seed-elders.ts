@@ -16,10 +16,26 @@ export async function seedSyntheticElders(
   cipher: PiiCipher,
   options: { count: number; seed?: number; batchSize?: number; onProgress?: (done: number) => void },
 ): Promise<number> {
-  const communities = await queryRows<Community>(
+  const rows = await queryRows<{
+    code: string;
+    name: string;
+    min_lat: number | null;
+    max_lat: number;
+    min_lng: number;
+    max_lng: number;
+  }>(
     database.db,
-    sql`select code, name from regions where level = 'community' order by code`,
+    sql`select c.code, c.name, k.min_lat, k.max_lat, k.min_lng, k.max_lng from regions c
+      left join regions k on k.code = substr(c.code, 1, 6) || '000000'
+      where c.level = 'community' order by c.code`,
   );
+  const communities: Community[] = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    ...(r.min_lat === null
+      ? {}
+      : { bounds: { minLat: r.min_lat, maxLat: r.max_lat, minLng: r.min_lng, maxLng: r.max_lng } }),
+  }));
   if (communities.length === 0) throw new Error('no communities: seed the demo regions first');
   const next = createElderGenerator(options.seed ?? 2019, communities, shanghaiDate());
   const batchSize = options.batchSize ?? 5000;

@@ -49,6 +49,27 @@ describe('synthetic elders', () => {
     expect(share((p) => p.sex === 'female')).toBeGreaterThan(0.5);
   });
 
+  it('places everyone inside their county’s box when the regions have bounds', () => {
+    const regions = hohhotDemoRegions();
+    const bounded = communities.map((c) => {
+      const county = regions.find((r) => r.code === c.code.slice(0, 6) + '000000')!;
+      return {
+        ...c,
+        bounds: {
+          minLat: county.minLat!,
+          maxLat: county.maxLat!,
+          minLng: county.minLng!,
+          maxLng: county.maxLng!,
+        },
+      };
+    });
+    const next = createElderGenerator(7, bounded, TODAY);
+    for (const p of Array.from({ length: 5000 }, next)) {
+      const b = bounded.find((c) => c.code === p.regionCode)!.bounds;
+      expect(p.lat >= b.minLat && p.lat <= b.maxLat && p.lng >= b.minLng && p.lng <= b.maxLng).toBe(true);
+    }
+  });
+
   it('puts everyone in a demo community, inside the Hohhot area', () => {
     const codes = new Set(communities.map((c) => c.code));
     expect(people.every((p) => codes.has(p.regionCode))).toBe(true);

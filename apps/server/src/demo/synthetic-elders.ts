@@ -1,5 +1,11 @@
 import { unsafeUniformIntDistribution, xoroshiro128plus, type RandomGenerator } from 'pure-rand';
-import { checkCharacter, ELDER_CATEGORIES, type ElderCategory, type LivingArrangement } from '@yiyang/domain';
+import {
+  checkCharacter,
+  ELDER_CATEGORIES,
+  type Bounds,
+  type ElderCategory,
+  type LivingArrangement,
+} from '@yiyang/domain';
 import type { NewElder } from '../modules/elders/index';
 
 /** One generated elder, in clear (the insert encrypts): always with coordinates and a survival-check date. */
@@ -8,6 +14,8 @@ export type SyntheticElder = NewElder & { lat: number; lng: number; survivalChec
 export interface Community {
   code: string;
   name: string;
+  /** The county's bounding box: the community is placed inside it. */
+  bounds?: Bounds;
 }
 
 // Common surnames, roughly by frequency; given-name characters by sex, as people of these ages were named.
@@ -43,6 +51,15 @@ const AGE_BANDS: [from: number, to: number, weight: number][] = [
   [100, 105, 0.2],
 ];
 
+/** A community's fixed spot inside its county's box (from its code), plus a few hundred metres. */
+function communitySpot(code: string, b: Bounds): { lat: number; lng: number } {
+  let h = 0;
+  for (const c of code) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  const fy = 0.15 + ((h % 1000) / 1000) * 0.7;
+  const fx = 0.15 + ((Math.floor(h / 1000) % 1000) / 1000) * 0.7;
+  return { lat: b.minLat + (b.maxLat - b.minLat) * fy, lng: b.minLng + (b.maxLng - b.minLng) * fx };
+}
+
 export function createElderGenerator(seed: number, communities: Community[], today: string) {
   const rng: RandomGenerator = xoroshiro128plus(seed);
   const int = (min: number, max: number) => unsafeUniformIntDistribution(min, max, rng);
@@ -51,6 +68,35 @@ export function createElderGenerator(seed: number, communities: Community[], tod
   const usedIds = new Set<string>();
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   const totalWeight = AGE_BANDS.reduce((s, b) => s + b[2], 0);
+
+  const jitter = () => int(-400, 400) / 100_000;
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  function insideBounds(code: string, b: Bounds) {
+    const spot = communitySpot(code, b);
+    return {
+      lat: round(Math.min(b.maxLat, Math.max(b.minLat, spot.lat + jitter()))),
+      lng: round(Math.min(b.maxLng, Math.max(b.minLng, spot.lng + jitter()))),
+    };
+  }
+  /** Without bounds: around Hohhot's centre, the county deciding the offset. */
+  function nearCentre(code: string) {
+    const county = Number(code.slice(4, 6));
+    const ci = Number(code.slice(6, 9)) % 100;
+    return {
+      lat: round(
+        40.82 +
+          (county > 20 ? (county - 23) * 0.12 : (county - 3.5) * 0.03) +
+          ci * 0.004 +
+          int(-500, 500) / 100_000,
+      ),
+      lng: round(
+        111.67 +
+          (county > 20 ? (county - 23) * 0.15 : (county - 3.5) * 0.04) +
+          (Number(code.slice(9)) % 100) * 0.003 +
+          int(-500, 500) / 100_000,
+      ),
+    };
+  }
 
   function age(): number {
     let r = (int(0, 999_999) / 1_000_000) * totalWeight;
@@ -120,19 +166,9 @@ export function createElderGenerator(seed: number, communities: Community[], tod
       phone: mobile(),
       guardian: i === 0,
     }));
-    // Communities sit around Hohhot's centre; the county decides the offset, the community the spread.
-    const county = Number(community.code.slice(4, 6));
-    const ci = Number(community.code.slice(6, 9)) % 100;
-    const lat =
-      40.82 +
-      (county > 20 ? (county - 23) * 0.12 : (county - 3.5) * 0.03) +
-      ci * 0.004 +
-      int(-500, 500) / 100_000;
-    const lng =
-      111.67 +
-      (county > 20 ? (county - 23) * 0.15 : (county - 3.5) * 0.04) +
-      (Number(community.code.slice(9)) % 100) * 0.003 +
-      int(-500, 500) / 100_000;
+    const { lat, lng } = community.bounds
+      ? insideBounds(community.code, community.bounds)
+      : nearCentre(community.code);
     const checkedDaysAgo = int(0, 460);
     const checked = chance(0.95)
       ? new Date(Date.UTC(ty, tm - 1, td) - checkedDaysAgo * 86_400_000).toISOString().slice(0, 10)
@@ -149,8 +185,8 @@ export function createElderGenerator(seed: number, communities: Community[], tod
       address: rural
         ? `${community.name}${int(1, 12)}组${int(1, 80)}号`
         : `${pick(ROADS)}路${int(1, 300)}号${int(1, 6)}单元${int(1, 18)}${String(int(1, 4)).padStart(2, '0')}`,
-      lat: Math.round(lat * 1e6) / 1e6,
-      lng: Math.round(lng * 1e6) / 1e6,
+      lat,
+      lng,
       livingArrangement: arrangement,
       categories,
       disabilityGrade,
