@@ -40,8 +40,15 @@ test('a provider manager adds a caregiver with a certificate; the public directo
   await expect(row).not.toContainText(ID_NUMBER);
 
   await row.getByTestId('add-certificate').click();
-  await page.locator('.ant-modal:visible').getByLabel('等级').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('四级/中级工').click();
+  // The level field appears once the form knows the kind: retry the pick until the select shows it.
+  const modal = page.locator('.ant-modal:visible');
+  await expect(async () => {
+    await modal.getByLabel('等级').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '四级/中级工' })
+      .click({ timeout: 2000 });
+    await expect(modal.getByTitle('四级/中级工')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await page.locator('.ant-modal:visible').getByLabel('证书编号').fill('NMG-YL-000123');
   await pickDate(page, '发证日期', '2025-06-01');
   await page
