@@ -160,3 +160,49 @@ describe('maker-checker for money-moving changes', () => {
     });
   });
 });
+
+describe('the change-request list', () => {
+  it('pages through requests made in the same millisecond without skipping one', async () => {
+    const ids: string[] = [];
+    for (const [i, first] of ['15010219420202023', '15010219430303034', '15010219440404045'].entries()) {
+      const created = await t.call('worker', {
+        method: 'POST',
+        url: '/api/v1/elders',
+        payload: {
+          idNumber: first + checkCharacter(first),
+          name: `同时申请${i}`,
+          hukouRegionCode: DISTRICT,
+          regionCode: COMMUNITY_A1,
+          address: '光明路9号',
+          livingArrangement: 'alone',
+        },
+      });
+      const request = await t.call('worker', {
+        method: 'POST',
+        url: `/api/v1/elders/${created.json().id}/change-requests`,
+        payload: { changes: { categories: ['dibao'] }, reason: '核实' },
+      });
+      ids.push(request.json().id);
+    }
+    // Same millisecond, different microseconds: what a busy server produces.
+    await t.database.db.execute(sql`update elder_change_requests
+      set requested_at = timestamptz '2026-11-01 10:00:00.123' + (random() * interval '0.0009 seconds')
+      where id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`);
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const page = (
+        await t.call('district', {
+          method: 'GET',
+          url: `/api/v1/elder-change-requests?status=pending&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        })
+      ).json();
+      seen.push(...page.items.map((r: { id: string }) => r.id));
+      cursor = page.nextCursor ?? '';
+    } while (cursor);
+    expect(seen.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+  });
+});

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { regionPrefix } from '@yiyang/domain';
 import type { ChangeRequestDto, ElderChanges, ListChangeRequestsQuery } from '@yiyang/contracts';
@@ -133,19 +133,21 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
       const where: (SQL | undefined)[] = [inScope(elderChangeRequests.regionCode, caller)];
       if (q.status) where.push(eq(elderChangeRequests.status, q.status));
       if (q.elderId) where.push(eq(elderChangeRequests.elderId, q.elderId));
+      // Ordered and paged on the time to the millisecond, as the cursor carries it: two requests
+      // in the same millisecond are told apart by id instead of one being skipped.
+      const requestedKey = sql`date_trunc('milliseconds', ${elderChangeRequests.requestedAt})`;
       const cursor = decodeCursor(q.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
       if (cursor) {
-        const at = new Date(cursor[0]);
         where.push(
           or(
-            lt(elderChangeRequests.requestedAt, at),
-            and(eq(elderChangeRequests.requestedAt, at), lt(elderChangeRequests.id, cursor[1])),
+            sql`${requestedKey} < ${cursor[0]}`,
+            and(sql`${requestedKey} = ${cursor[0]}`, lt(elderChangeRequests.id, cursor[1])),
           ),
         );
       }
       const rows = await withElderName
         .where(and(...where))
-        .orderBy(desc(elderChangeRequests.requestedAt), desc(elderChangeRequests.id))
+        .orderBy(desc(requestedKey), desc(elderChangeRequests.id))
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.request.requestedAt.toISOString(), r.request.id]);
       return { items: page.items.map(toDto), nextCursor: page.nextCursor };
