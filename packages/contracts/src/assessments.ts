@@ -6,13 +6,7 @@ import {
   ASSESSMENT_STATUSES,
   REASSESSMENT_CAUSES,
 } from '@yiyang/domain';
-import { isoDateTime, pageQuery, regionCode } from './common';
-
-const isoDate = z.iso.date();
-const phone = z
-  .string()
-  .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: 'validation.phone' });
+import { isoDate, isoDateTime, pageQuery, phone, regionCode } from './common';
 
 /**
  * Item answers: item code → points. Checked by the domain rules, not here, so that a missing,

@@ -11,6 +11,13 @@ export const regionCode = z
   .refine(isRegionCode, { error: 'validation.regionCode' });
 
 export const isoDateTime = z.iso.datetime({ offset: true });
+export const isoDate = z.iso.date();
+
+/** A mobile (11 digits) or a landline with its area code. */
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: 'validation.phone' });
 
 export const errorEnvelope = z.object({
   error: z.object({

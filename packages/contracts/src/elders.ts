@@ -6,13 +6,7 @@ import {
   LIVING_ARRANGEMENTS,
   SURVIVAL_METHODS,
 } from '@yiyang/domain';
-import { isoDateTime, pageQuery, regionCode } from './common';
-
-const phone = z
-  .string()
-  .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: 'validation.phone' });
-const isoDate = z.iso.date();
+import { isoDate, isoDateTime, pageQuery, phone, regionCode } from './common';
 
 export const elderContact = z.strictObject({
   name: z.string().trim().min(1).max(50),

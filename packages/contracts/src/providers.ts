@@ -7,13 +7,8 @@ import {
   PROVIDER_KINDS,
   STAFF_ROLES,
 } from '@yiyang/domain';
-import { isoDateTime, pageQuery, regionCode } from './common';
+import { isoDate, isoDateTime, pageQuery, phone, regionCode } from './common';
 
-const isoDate = z.iso.date();
-const phone = z
-  .string()
-  .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: 'validation.phone' });
 const count = z.number().int().max(100_000);
 
 const filingDocument = z.strictObject({
@@ -345,24 +340,25 @@ export type PurchaseItemDto = z.infer<typeof purchaseItem>;
 // Public directory: no personal data at all
 
 export const publicProvidersQuery = pageQuery.extend(providerFilters);
-export const publicProvider = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  kind: z.enum(PROVIDER_KINDS),
-  ownership: z.enum(OWNERSHIPS),
-  regionCode: z.string(),
-  regionName: z.string(),
-  address: z.string(),
-  lat: z.number().nullable(),
-  lng: z.number().nullable(),
-  serviceRadiusM: z.number().int(),
-  openingHours: z.string().nullable(),
-  phone: z.string().nullable(),
-  filingStatus: z.enum(FILING_STATUSES),
-  grade: z.number().int().nullable(),
-  operatingStatus: z.enum(OPERATING_STATUSES),
-  bedsTotal: z.number().int(),
-  bedsAvailable: z.number().int(),
+/** What anyone may see of a provider: the facility, never a person (no legal representative). */
+export const publicProvider = provider.pick({
+  id: true,
+  name: true,
+  kind: true,
+  ownership: true,
+  regionCode: true,
+  regionName: true,
+  address: true,
+  lat: true,
+  lng: true,
+  serviceRadiusM: true,
+  openingHours: true,
+  phone: true,
+  filingStatus: true,
+  grade: true,
+  operatingStatus: true,
+  bedsTotal: true,
+  bedsAvailable: true,
 });
 export type PublicProviderDto = z.infer<typeof publicProvider>;
 export const publicProviderDetail = publicProvider.extend({

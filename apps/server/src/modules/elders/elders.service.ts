@@ -1,5 +1,4 @@
 import { and, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import { ageOn, ELDER_MIN_AGE, maskIdNumber, maskPhone, parseResidentId, regionLevel } from '@yiyang/domain';
 import {
   APPROVAL_FIELDS,
@@ -14,7 +13,8 @@ import { AppError } from '../../platform/errors/app-error';
 import { assertAssignable, inScope, isInScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
-import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { pageFrom } from '../../platform/http/pagination';
+import { regionKeyset } from '../../platform/db/region-keyset';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 import type { RegionsService } from '../regions/index';
@@ -224,20 +224,12 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
     filter,
 
     async list(caller: SessionUser, q: ListEldersQuery) {
-      const where: (SQL | undefined)[] = [filter(caller, q)];
-      // Ordered as the region index (region_code varchar_pattern_ops, id) is: the scope's prefix
-      // range is then read in order, instead of the whole table in id order, filtered.
-      const after = decodeCursor(q.cursor, z.tuple([z.string().regex(/^\d{12}$/), z.uuid()]));
-      if (after) {
-        where.push(
-          sql`(${elders.regionCode} ~>~ ${after[0]} or (${elders.regionCode} = ${after[0]} and ${elders.id} > ${after[1]}))`,
-        );
-      }
+      const keyset = regionKeyset(elders.regionCode, elders.id, q.cursor);
       const rows = await db
         .select()
         .from(elders)
-        .where(and(...where))
-        .orderBy(sql`${elders.regionCode} using ~<~`, elders.id)
+        .where(and(filter(caller, q), keyset.after))
+        .orderBy(...keyset.orderBy)
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.regionCode, r.id]);
       return { items: await toDtos(page.items), nextCursor: page.nextCursor };

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import { isWithinScope, parentRegionCode, SERVICE_ITEMS, SERVICE_ITEMS_BY_CODE } from '@yiyang/domain';
 import type {
   CreatePurchaseItemBody,
@@ -14,7 +13,8 @@ import { assertAssignable, inScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import type { Locale } from '../../platform/i18n/locale';
-import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { pageFrom } from '../../platform/http/pagination';
+import { regionKeyset } from '../../platform/db/region-keyset';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 import type { RegionsService } from '../regions/index';
 import type { ProvidersService } from './providers.service';
@@ -254,16 +254,12 @@ export function createCatalogueService(db: Db, regions: RegionsService, provider
       if (q.grade) where.push(eq(providers.grade, q.grade));
       if (q.q)
         where.push(sql`${providers.name} ilike ${'%' + q.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
-      const after = decodeCursor(q.cursor, z.tuple([z.string().regex(/^\d{12}$/), z.uuid()]));
-      if (after)
-        where.push(
-          sql`(${providers.regionCode} ~>~ ${after[0]} or (${providers.regionCode} = ${after[0]} and ${providers.id} > ${after[1]}))`,
-        );
+      const keyset = regionKeyset(providers.regionCode, providers.id, q.cursor);
       const rows = await db
         .select()
         .from(providers)
-        .where(and(...where))
-        .orderBy(sql`${providers.regionCode} using ~<~`, providers.id)
+        .where(and(...where, keyset.after))
+        .orderBy(...keyset.orderBy)
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.regionCode, r.id]);
       const names = await regions.names(page.items.map((r) => r.regionCode));

@@ -6,7 +6,6 @@ import {
   OWNERSHIP_LABELS,
   PROVIDER_KIND_LABELS,
 } from '@yiyang/domain';
-import { z } from 'zod';
 import type {
   CreateProviderBody,
   ListProvidersQuery,
@@ -21,7 +20,8 @@ import { assertAssignable, inScope, isInScope } from '../../platform/auth/scope'
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
-import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { pageFrom } from '../../platform/http/pagination';
+import { regionKeyset } from '../../platform/db/region-keyset';
 import type { RegionsService } from '../regions/index';
 import { assertProviderConsistent, normalisedCreditCode } from './provider-checks';
 import { providerMedicalAgreements, providers, type ProviderRow } from './providers.tables';
@@ -200,17 +200,12 @@ export function createProvidersService(db: Db, regions: RegionsService) {
     },
 
     async list(caller: SessionUser, q: ListProvidersQuery) {
-      const where: (SQL | undefined)[] = [filter(caller, q)];
-      const after = decodeCursor(q.cursor, z.tuple([z.string().regex(/^\d{12}$/), z.uuid()]));
-      if (after)
-        where.push(
-          sql`(${providers.regionCode} ~>~ ${after[0]} or (${providers.regionCode} = ${after[0]} and ${providers.id} > ${after[1]}))`,
-        );
+      const keyset = regionKeyset(providers.regionCode, providers.id, q.cursor);
       const rows = await db
         .select()
         .from(providers)
-        .where(and(...where))
-        .orderBy(sql`${providers.regionCode} using ~<~`, providers.id)
+        .where(and(filter(caller, q), keyset.after))
+        .orderBy(...keyset.orderBy)
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.regionCode, r.id]);
       return { items: await toDtos(page.items), nextCursor: page.nextCursor };
