@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, Card, Form, Input, Layout, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Layout, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { OWNERSHIPS, PROVIDER_GRADES, PROVIDER_KINDS } from '@yiyang/domain';
 import type { PublicProviderDto } from '@yiyang/contracts';
 import { api } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ScatterMap } from '../../components/ScatterMap';
+import { ProviderFilterFields } from '../providers/ProviderFilterFields';
 
 interface Filters {
   kind?: string;
@@ -57,30 +57,7 @@ export function DirectoryPage() {
             <Form.Item name="q">
               <Input allowClear placeholder={t('directory.search')} data-testid="directory-search" />
             </Form.Item>
-            <Form.Item name="kind">
-              <Select
-                allowClear
-                placeholder={t('providers.kind')}
-                style={{ width: 200 }}
-                options={PROVIDER_KINDS.map((k) => ({ value: k, label: t(`providerKind.${k}`) }))}
-              />
-            </Form.Item>
-            <Form.Item name="ownership">
-              <Select
-                allowClear
-                placeholder={t('providers.ownership')}
-                style={{ width: 140 }}
-                options={OWNERSHIPS.map((k) => ({ value: k, label: t(`ownership.${k}`) }))}
-              />
-            </Form.Item>
-            <Form.Item name="grade">
-              <Select
-                allowClear
-                placeholder={t('providers.grade')}
-                style={{ width: 100 }}
-                options={PROVIDER_GRADES.map((g) => ({ value: g, label: String(g) }))}
-              />
-            </Form.Item>
+            <ProviderFilterFields />
             <Button type="primary" htmlType="submit">
               {t('common.search')}
             </Button>

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { OWNERSHIPS, PROVIDER_GRADES, PROVIDER_KINDS } from '@yiyang/domain';
 import type { ListProvidersQuery, ProviderDto } from '@yiyang/contracts';
 import { useKeysetList } from '../../api/use-keyset-list';
 import { useCan, useMe } from '../../api/session';
 import { ListFilters, LoadMore } from '../../components/ListFilters';
 import { RegionSelect } from '../../components/RegionSelect';
 import { ProviderFormModal } from './ProviderFormModal';
+import { ProviderFilterFields } from './ProviderFilterFields';
 
 type Filters = Omit<ListProvidersQuery, 'cursor' | 'limit'>;
 
@@ -59,30 +59,7 @@ export function ProvidersPage() {
         <Form.Item name="regionCode">
           <RegionSelect root={me.regionCode} allowClear placeholder={t('providers.region')} />
         </Form.Item>
-        <Form.Item name="kind">
-          <Select
-            allowClear
-            placeholder={t('providers.kind')}
-            style={{ width: 200 }}
-            options={PROVIDER_KINDS.map((k) => ({ value: k, label: t(`providerKind.${k}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="ownership">
-          <Select
-            allowClear
-            placeholder={t('providers.ownership')}
-            style={{ width: 140 }}
-            options={OWNERSHIPS.map((k) => ({ value: k, label: t(`ownership.${k}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="grade">
-          <Select
-            allowClear
-            placeholder={t('providers.grade')}
-            style={{ width: 100 }}
-            options={PROVIDER_GRADES.map((g) => ({ value: g, label: String(g) }))}
-          />
-        </Form.Item>
+        <ProviderFilterFields />
         <Form.Item name="q">
           <Input allowClear placeholder={t('providers.name')} />
         </Form.Item>
