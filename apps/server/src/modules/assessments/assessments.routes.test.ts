@@ -345,6 +345,8 @@ describe('the assessment workflow', () => {
       currentLevel: 4,
       levelValidUntil: null,
     });
+    const severe = (await get('district', '/api/v1/elders?levelMin=3')).json().items;
+    expect(severe.map((e: { id: string }) => e.id)).toEqual([elderId]);
     const history = (await get('district', `/api/v1/assessments?elderId=${elderId}`)).json().items;
     expect(history.map((a: { id: string }) => a.id)).toEqual([nextId, id]);
   });

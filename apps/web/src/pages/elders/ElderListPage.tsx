@@ -3,13 +3,19 @@ import { App, Button, Card, Checkbox, Form, Input, InputNumber, Popover, Select,
 import { DownloadOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ELDER_CATEGORIES, ELDER_STATUSES, LIVING_ARRANGEMENTS } from '@yiyang/domain';
+import {
+  ASSESSMENT_LEVEL_CODES,
+  ELDER_CATEGORIES,
+  ELDER_STATUSES,
+  LIVING_ARRANGEMENTS,
+} from '@yiyang/domain';
 import type { ElderDto } from '@yiyang/contracts';
 import { useCan, useMe } from '../../api/session';
 import { useKeysetList } from '../../api/use-keyset-list';
 import { ListFilters, LoadMore } from '../../components/ListFilters';
 import { RegionSelect } from '../../components/RegionSelect';
 import { CategoryTags, ElderStatusTag } from './ElderTags';
+import { LevelTag } from '../assessments/ScorePanel';
 
 const COLUMN_KEYS = [
   'idNumber',
@@ -20,6 +26,7 @@ const COLUMN_KEYS = [
   'livingArrangement',
   'phone',
   'status',
+  'currentLevel',
 ] as const;
 const COLUMNS_STORAGE = 'yiyang.elders.columns';
 
@@ -75,6 +82,11 @@ export function ElderListPage() {
       title: t('elders.status'),
       dataIndex: 'status',
       render: (s: ElderDto['status']) => <ElderStatusTag status={s} />,
+    },
+    currentLevel: {
+      title: t('assessments.current'),
+      dataIndex: 'currentLevel',
+      render: (l: number | null) => <LevelTag level={l} />,
     },
   };
 
@@ -174,6 +186,14 @@ export function ElderListPage() {
             placeholder={t('elders.status')}
             style={{ width: 100 }}
             options={ELDER_STATUSES.map((s) => ({ value: s, label: t(`elderStatus.${s}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="levelMin">
+          <Select
+            allowClear
+            placeholder={t('catalogue.levelMin')}
+            style={{ width: 150 }}
+            options={ASSESSMENT_LEVEL_CODES.map((c, l) => ({ value: l, label: t(`assessmentLevel.${c}`) }))}
           />
         </Form.Item>
       </ListFilters>
