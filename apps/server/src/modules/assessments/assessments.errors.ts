@@ -15,7 +15,7 @@ export const ASSESSMENT_ERRORS = {
   ASSESSMENT_STATE_CONFLICT: {
     status: 409,
     'zh-CN': '评估状态为“{status}”，不能{action}',
-    en: 'The assessment is {status}: it cannot be {action}',
+    en: 'Status “{status}”: the assessment cannot be {action}',
   },
   ASSESSMENT_STALE: {
     status: 409,
@@ -118,18 +118,11 @@ export const ITEM_PROBLEMS = {
   out_of_range: { 'zh-CN': '分值应为 0–{max} 的整数', en: 'points must be a whole number 0–{max}' },
 } as const;
 
-/** Texts for `{action}` and `{status}` of ASSESSMENT_STATE_CONFLICT. */
+/** Texts for `{action}` of ASSESSMENT_STATE_CONFLICT; `{status}` uses the domain's status labels. */
 export const ACTION_TEXT = {
   edit: { 'zh-CN': '修改', en: 'edited' },
   submit: { 'zh-CN': '提交', en: 'submitted' },
   approve: { 'zh-CN': '通过', en: 'approved' },
   return: { 'zh-CN': '退回', en: 'returned' },
   cancel: { 'zh-CN': '取消', en: 'cancelled' },
-} as const;
-export const STATUS_TEXT = {
-  draft: { 'zh-CN': '草稿', en: 'a draft' },
-  submitted: { 'zh-CN': '已提交', en: 'submitted' },
-  returned: { 'zh-CN': '已退回', en: 'returned' },
-  approved: { 'zh-CN': '已通过', en: 'approved' },
-  cancelled: { 'zh-CN': '已取消', en: 'cancelled' },
 } as const;

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  ASSESSMENT_STATUS_LABELS,
   assessmentTransition,
   assessmentValidUntil,
   levelCode,
@@ -31,7 +32,7 @@ import { assertAlive, eldersTable, recordElderLevel } from '../elders/index';
 import { settingFor } from '../settings/index';
 import type { AgenciesService } from './agencies.service';
 import { assertItemsValid } from './assessment-items-check';
-import { ACTION_TEXT, STATUS_TEXT } from './assessments.errors';
+import { ACTION_TEXT } from './assessments.errors';
 import {
   assessmentAgencies,
   assessmentRequests,
@@ -155,7 +156,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     if (!next)
       throw new AppError(
         'ASSESSMENT_STATE_CONFLICT',
-        { status: STATUS_TEXT[row.status], action: ACTION_TEXT[action] },
+        { status: ASSESSMENT_STATUS_LABELS[row.status], action: ACTION_TEXT[action] },
         { status: row.status, action },
       );
     if (row.version !== version) throw new AppError('ASSESSMENT_STALE');
