@@ -323,7 +323,9 @@ describe('the assessment workflow', () => {
         'ASSESSMENT_STATE_CONFLICT',
       );
     expect((await fill('a1', id, 8)).json().error.code).toBe('ASSESSMENT_STATE_CONFLICT');
-    expect((await act('district', id, 'approve', 8)).json().error.message).toBe('评估状态为“已通过”，不能通过');
+    expect((await act('district', id, 'approve', 8)).json().error.message).toBe(
+      '评估状态为“已通过”，不能通过',
+    );
     const listed = (await get('district', `/api/v1/elders?level=1`))
       .json()
       .items.map((e: { id: string }) => e.id);
