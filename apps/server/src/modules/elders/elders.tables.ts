@@ -93,9 +93,8 @@ export const elders = pgTable(
     index('elders_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.id),
     index('elders_categories_idx').using('gin', t.categories),
     index('elders_birth_date_idx').on(t.birthDate),
-    index('elders_region_level_idx')
-      .on(t.regionCode.op('varchar_pattern_ops'), t.currentLevel)
-      .where(sql`current_level is not null`),
+    // Covers level counts per region (status included): an index-only scan, not a heap scan.
+    index('elders_region_level_idx').on(t.regionCode.op('varchar_pattern_ops'), t.currentLevel, t.status),
     index('elders_level_valid_until_idx')
       .on(t.levelValidUntil)
       .where(sql`level_valid_until is not null`),
