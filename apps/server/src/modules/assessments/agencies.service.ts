@@ -1,10 +1,5 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import {
-  CREDIT_CODE_PROBLEM_LABELS,
-  isWithinScope,
-  MIN_AGENCY_ASSESSORS,
-  parseCreditCode,
-} from '@yiyang/domain';
+import { isWithinScope, MIN_AGENCY_ASSESSORS } from '@yiyang/domain';
 import type {
   AddAssessorBody,
   AgencyDto,
@@ -15,6 +10,7 @@ import type {
 } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
+import { creditCodeOrThrow } from '../../platform/identity/parse-or-throw';
 import { assertAssignable } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
@@ -105,13 +101,7 @@ export function createAgenciesService(db: Db, regions: RegionsService) {
     },
 
     async create(caller: SessionUser, actor: AuditActor, body: CreateAgencyBody): Promise<AgencyDto> {
-      const parsed = parseCreditCode(body.creditCode);
-      if ('problem' in parsed)
-        throw new AppError(
-          'ASSESSMENT_AGENCY_CREDIT_CODE_INVALID',
-          { reason: CREDIT_CODE_PROBLEM_LABELS[parsed.problem] },
-          { reason: parsed.problem },
-        );
+      const creditCode = creditCodeOrThrow(body.creditCode, 'ASSESSMENT_AGENCY_CREDIT_CODE_INVALID');
       await regions.require(body.regionCode);
       assertAssignable(body.regionCode, caller);
       try {
@@ -120,7 +110,7 @@ export function createAgenciesService(db: Db, regions: RegionsService) {
             .insert(assessmentAgencies)
             .values({
               name: body.name,
-              creditCode: parsed.code,
+              creditCode,
               regionCode: body.regionCode,
               address: body.address ?? null,
               phone: body.phone ?? null,

@@ -5,11 +5,11 @@ import {
   normalizeRegionCode,
   parseResidentId,
   regionLevel,
+  RESIDENT_ID_PROBLEM_LABELS,
   type ElderCategory,
   type RegionLevel,
 } from '@yiyang/domain';
 import type { Locale } from '../../platform/i18n/locale';
-import { ID_NUMBER_REASONS } from './elders.errors';
 import type { RawRow } from './elder-import-read';
 import type { NewElder } from './elders-bulk-insert';
 import { COLUMNS, parseCategory, parseLiving, type ColumnKey } from './elder-sheet';
@@ -85,7 +85,7 @@ export function validateRow(
   if (!v.idNumber) fail('idNumber', TEXT.required);
   else {
     const parsed = parseResidentId(v.idNumber, ctx.today);
-    if (!parsed.ok) fail('idNumber', ID_NUMBER_REASONS[parsed.problem]);
+    if (!parsed.ok) fail('idNumber', RESIDENT_ID_PROBLEM_LABELS[parsed.problem]);
     else if (ageOn(parsed.value.birthDate, ctx.today) < ELDER_MIN_AGE) fail('idNumber', TEXT.underAge);
     else {
       const first = ctx.seen.get(parsed.value.number);

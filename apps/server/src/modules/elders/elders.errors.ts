@@ -101,6 +101,3 @@ export const ELDER_ERRORS = {
   },
   ELDER_IMPORT_NOT_FOUND: { status: 404, 'zh-CN': '导入任务不存在', en: 'Import not found' },
 } satisfies ErrorCatalog;
-
-/** Texts for `{reason}` of ELDER_ID_NUMBER_INVALID (also used for staff). */
-export { RESIDENT_ID_PROBLEM_LABELS as ID_NUMBER_REASONS } from '@yiyang/domain';

@@ -10,6 +10,7 @@ import {
 import type { Db } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { AppError } from '../../platform/errors/app-error';
+import { residentIdOrThrow } from '../../platform/identity/parse-or-throw';
 import { assertAssignable, inScope, isInScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
@@ -18,7 +19,6 @@ import { regionKeyset } from '../../platform/db/region-keyset';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 import type { RegionsService } from '../regions/index';
-import { ID_NUMBER_REASONS } from './elders.errors';
 import { assertAlive } from './elder-rules';
 import { elders, elderVersions, type ElderContactRow, type ElderRow } from './elders.tables';
 
@@ -150,15 +150,7 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
   return {
     async create(caller: SessionUser, actor: AuditActor, body: CreateElderBody): Promise<ElderDto> {
       const today = shanghaiDate();
-      const parsed = parseResidentId(body.idNumber, today);
-      if (!parsed.ok) {
-        throw new AppError(
-          'ELDER_ID_NUMBER_INVALID',
-          { reason: ID_NUMBER_REASONS[parsed.problem] },
-          { reason: parsed.problem },
-        );
-      }
-      const { number, birthDate, sex } = parsed.value;
+      const { number, birthDate, sex } = residentIdOrThrow(body.idNumber, today, 'ELDER_ID_NUMBER_INVALID');
       const age = ageOn(birthDate, today);
       if (age < ELDER_MIN_AGE && !body.allowUnderAge) throw new AppError('ELDER_UNDER_AGE', { age }, { age });
       await residence(caller, body.regionCode);

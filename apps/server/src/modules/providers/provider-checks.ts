@@ -1,26 +1,9 @@
-import {
-  bedsProblem,
-  CREDIT_CODE_PROBLEM_LABELS,
-  parseCreditCode,
-  PROVIDER_GRADES,
-  withinBounds,
-} from '@yiyang/domain';
+import { bedsProblem, PROVIDER_GRADES, withinBounds } from '@yiyang/domain';
 import { AppError } from '../../platform/errors/app-error';
 import type { RegionsService } from '../regions/index';
 import type { Db } from '../../platform/db/database';
 import { BEDS_PROBLEMS } from './providers.errors';
 import type { ProviderRow } from './providers.tables';
-
-export function normalisedCreditCode(input: string): string {
-  const parsed = parseCreditCode(input);
-  if ('problem' in parsed)
-    throw new AppError(
-      'PROVIDER_CREDIT_CODE_INVALID',
-      { reason: CREDIT_CODE_PROBLEM_LABELS[parsed.problem] },
-      { reason: parsed.problem },
-    );
-  return parsed.code;
-}
 
 /**
  * The checks across fields of a provider as it would be after a change: beds add up, the grade

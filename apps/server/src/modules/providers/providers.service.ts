@@ -23,7 +23,8 @@ import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { pageFrom } from '../../platform/http/pagination';
 import { regionKeyset } from '../../platform/db/region-keyset';
 import type { RegionsService } from '../regions/index';
-import { assertProviderConsistent, normalisedCreditCode } from './provider-checks';
+import { assertProviderConsistent } from './provider-checks';
+import { creditCodeOrThrow } from '../../platform/identity/parse-or-throw';
 import { providerMedicalAgreements, providers, type ProviderRow } from './providers.tables';
 import type { Locale } from '../../platform/i18n/locale';
 import { safeCell } from '../../platform/http/safe-cell';
@@ -165,7 +166,7 @@ export function createProvidersService(db: Db, regions: RegionsService) {
     async create(caller: SessionUser, actor: AuditActor, body: CreateProviderBody): Promise<ProviderDto> {
       // Providers are registered by officials; a provider's own staff maintain only their own.
       if (caller.providerId) throw new AppError('AUTH_FORBIDDEN');
-      const creditCode = normalisedCreditCode(body.creditCode);
+      const creditCode = creditCodeOrThrow(body.creditCode, 'PROVIDER_CREDIT_CODE_INVALID');
       await regions.require(body.regionCode);
       assertAssignable(body.regionCode, caller);
       const values = {

@@ -1,13 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import {
-  ageOn,
-  CERTIFICATE_ALERT_DAYS,
-  certificateAlert,
-  maskIdNumber,
-  maskPhone,
-  parseResidentId,
-  RESIDENT_ID_PROBLEM_LABELS,
-} from '@yiyang/domain';
+import { ageOn, CERTIFICATE_ALERT_DAYS, certificateAlert, maskIdNumber, maskPhone } from '@yiyang/domain';
 import type {
   CertificateAlertItem,
   CreateCertificateBody,
@@ -20,6 +12,7 @@ import type {
 import type { Db } from '../../platform/db/database';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { AppError } from '../../platform/errors/app-error';
+import { residentIdOrThrow } from '../../platform/identity/parse-or-throw';
 import { assertAssignable, inScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
@@ -117,15 +110,8 @@ export function createStaffService(db: Db, cipher: PiiCipher, providersService: 
 
     async create(caller: SessionUser, actor: AuditActor, providerId: string, body: CreateStaffBody) {
       const provider = await providersService.visible(caller, providerId);
-      const parsed = parseResidentId(body.idNumber, shanghaiDate());
-      if (!parsed.ok)
-        throw new AppError(
-          'STAFF_ID_NUMBER_INVALID',
-          { reason: RESIDENT_ID_PROBLEM_LABELS[parsed.problem] },
-          { reason: parsed.problem },
-        );
+      const id = residentIdOrThrow(body.idNumber, shanghaiDate(), 'STAFF_ID_NUMBER_INVALID');
       if (body.employedTo && body.employedTo < body.employedFrom) throw new AppError('STAFF_DATES_INVALID');
-      const id = parsed.value;
       try {
         const row = await db.transaction(async (tx) => {
           const [created] = await tx
