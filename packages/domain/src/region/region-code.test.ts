@@ -4,6 +4,7 @@ import {
   isWithinScope,
   normalizeRegionCode,
   parentRegionCode,
+  regionAncestors,
   regionLevel,
   regionPrefix,
 } from './region-code';
@@ -56,5 +57,18 @@ describe('region codes', () => {
     expect(isWithinScope('150102000000', street)).toBe(false);
     expect(isWithinScope('150102002003', street)).toBe(false);
     expect(isWithinScope('150102002003', '150102000000')).toBe(true);
+  });
+});
+
+describe('regionAncestors', () => {
+  it('runs from the code up to its province', () => {
+    expect(regionAncestors('150102001001')).toEqual([
+      '150102001001',
+      '150102001000',
+      '150102000000',
+      '150100000000',
+      '150000000000',
+    ]);
+    expect(regionAncestors('150000000000')).toEqual(['150000000000']);
   });
 });

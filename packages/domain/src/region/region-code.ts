@@ -63,6 +63,13 @@ export function parentRegionCode(code: string): string | null {
   return code.slice(0, PREFIX_LENGTH[parentLevel]).padEnd(12, '0');
 }
 
+/** The code itself, then its parent, up to the province: for "the nearest region that set it". */
+export function regionAncestors(code: string): string[] {
+  const codes: string[] = [];
+  for (let c: string | null = code; c; c = parentRegionCode(c)) codes.push(c);
+  return codes;
+}
+
 /** Is `code` (a 12-digit code) inside the scope whose 12-digit code is `scopeCode`? */
 export function isWithinScope(code: string, scopeCode: string): boolean {
   return code.startsWith(regionPrefix(scopeCode));

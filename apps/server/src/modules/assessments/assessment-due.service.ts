@@ -1,13 +1,7 @@
 import { and, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
-import {
-  ageOn,
-  CATEGORIES_NEEDING_ASSESSMENT,
-  OPEN_ASSESSMENT_STATUSES,
-  regionPrefix,
-  type RegionLevel,
-} from '@yiyang/domain';
+import { ageOn, CATEGORIES_NEEDING_ASSESSMENT, OPEN_ASSESSMENT_STATUSES, regionPrefix } from '@yiyang/domain';
 import type { CreateReassessmentRequestBody, DueElderDto, DueQuery, LevelStats } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
@@ -71,14 +65,6 @@ function ordering(kind: DueQuery['kind']) {
       };
   }
 }
-
-const CHILD_PREFIX_LENGTH: Record<RegionLevel, number> = {
-  province: 4,
-  city: 6,
-  county: 9,
-  street: 12,
-  community: 12,
-};
 
 export function createAssessmentDueService(db: Db, regions: RegionsService) {
   function conditions(caller: SessionUser, q: Omit<DueQuery, 'cursor' | 'limit'>): SQL[] {
@@ -268,7 +254,8 @@ export function createAssessmentDueService(db: Db, regions: RegionsService) {
       assertAssignable(root, caller);
       const region = await regions.require(root);
       const children = await regions.children(root);
-      const length = CHILD_PREFIX_LENGTH[region.level];
+      // Children share a level: the length of one child's prefix groups them all.
+      const length = regionPrefix(children[0]?.code ?? root).length;
       const counts = await queryRows<{ child: string; level: number | null; n: number }>(
         db,
         sql`select substr(${elders.regionCode}, 1, ${length}) as child, ${elders.currentLevel} as level, count(*)::int as n

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { isWithinScope, parentRegionCode, SERVICE_ITEMS, SERVICE_ITEMS_BY_CODE } from '@yiyang/domain';
+import { isWithinScope, regionAncestors, SERVICE_ITEMS, SERVICE_ITEMS_BY_CODE } from '@yiyang/domain';
 import type {
   CreatePurchaseItemBody,
   ProviderServiceDto,
@@ -27,12 +27,6 @@ import {
   type ProviderRow,
 } from './providers.tables';
 
-const ancestorsOf = (code: string) => {
-  const codes: string[] = [];
-  for (let c: string | null = code; c; c = parentRegionCode(c)) codes.push(c);
-  return codes;
-};
-
 function assertItem(code: string) {
   const item = SERVICE_ITEMS_BY_CODE.get(code);
   if (!item) throw new AppError('CATALOGUE_ITEM_UNKNOWN', { item: code });
@@ -43,7 +37,7 @@ function assertItem(code: string) {
 export function createCatalogueService(db: Db, regions: RegionsService, providersService: ProvidersService) {
   /** Reference price per item for a region: the most specific region that set one. */
   async function referencePrices(regionCode: string): Promise<Map<string, number>> {
-    const ancestors = ancestorsOf(regionCode);
+    const ancestors = regionAncestors(regionCode);
     const rows = await db
       .select()
       .from(serviceReferencePrices)

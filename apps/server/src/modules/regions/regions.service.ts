@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
-  parentRegionCode,
+  regionAncestors,
   REGION_LEVELS,
   regionLevel,
   regionPrefix,
@@ -112,8 +112,7 @@ export function createRegionsService(db: Db) {
     /** Inserts regions parents-first; existing codes are left as they are. */
     /** The bounding box of the region or of its nearest ancestor that has one. */
     async bounds(code: string, tx: Db = db): Promise<Bounds | null> {
-      const ancestors: string[] = [];
-      for (let c: string | null = code; c; c = parentRegionCode(c)) ancestors.push(c);
+      const ancestors = regionAncestors(code);
       const rows = await tx
         .select({
           code: regions.code,
