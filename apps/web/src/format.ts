@@ -26,3 +26,8 @@ export function formatYuan(fen: number | null | undefined): string {
 export function yuanToFen(yuan: number): number {
   return Math.round(yuan * 100);
 }
+
+/** A date picked in a form (dayjs) as the API's YYYY-MM-DD, or null when none was picked. */
+export function formatDay(d: unknown): string | null {
+  return d ? (d as { format: (f: string) => string }).format('YYYY-MM-DD') : null;
+}

@@ -19,7 +19,7 @@ import { ASSESSMENT_LEVEL_CODES, ELDER_CATEGORIES, SERVICE_ITEMS } from '@yiyang
 import type { CreatePurchaseItemBody, PurchaseItemDto } from '@yiyang/contracts';
 import { api, ApiError } from '../../api/client';
 import { useCan, useMe } from '../../api/session';
-import { formatYuan, yuanToFen } from '../../format';
+import { formatDay, formatYuan, yuanToFen } from '../../format';
 import { RegionSelect } from '../../components/RegionSelect';
 
 interface Item {
@@ -65,7 +65,6 @@ export function CataloguePage() {
     }
   };
   const addItem = async (v: Record<string, unknown>) => {
-    const day = (d: unknown) => (d ? (d as { format: (f: string) => string }).format('YYYY-MM-DD') : null);
     const body: CreatePurchaseItemBody = {
       regionCode: v.regionCode as string,
       itemCode: v.itemCode as string,
@@ -80,8 +79,8 @@ export function CataloguePage() {
       content: v.content as string,
       standard: v.standard as string,
       providerIds: [],
-      validFrom: day(v.validFrom)!,
-      validTo: day(v.validTo),
+      validFrom: formatDay(v.validFrom)!,
+      validTo: formatDay(v.validTo),
     };
     try {
       await api('/api/v1/purchase-list', { method: 'POST', body });

@@ -23,6 +23,7 @@ import { FILING_STATUSES, PROVIDER_GRADES } from '@yiyang/domain';
 import type { ProviderChangeRequestDto, ProviderDto } from '@yiyang/contracts';
 import { api, ApiError } from '../../api/client';
 import { useCan, useMe } from '../../api/session';
+import { formatDay } from '../../format';
 import { ProviderFormModal } from './ProviderFormModal';
 import { GradeTag } from './ProvidersPage';
 import { StaffTab } from './StaffTab';
@@ -74,16 +75,14 @@ export function ProviderDetailPage() {
   if (!p || !me) return <Card loading />;
   const writable = can('providers:write');
   const ownProvider = !!me.providerId;
-  const day = (d: { format: (f: string) => string } | null | undefined) =>
-    d ? d.format('YYYY-MM-DD') : null;
 
   const submitFiling = async (values: Record<string, unknown>) => {
     const changesBody = {
       filingStatus: values.filingStatus,
       filingNo: values.filingNo ?? null,
-      filedOn: day(values.filedOn as never),
+      filedOn: formatDay(values.filedOn),
       grade: values.grade ?? null,
-      gradedOn: day(values.gradedOn as never),
+      gradedOn: formatDay(values.gradedOn),
       gradeBody: values.gradeBody ?? null,
     };
     try {
@@ -110,7 +109,7 @@ export function ProviderDetailPage() {
     try {
       await api(`/api/v1/providers/${id}/medical-agreements`, {
         method: 'POST',
-        body: { ...values, validFrom: day(values.validFrom as never), validTo: day(values.validTo as never) },
+        body: { ...values, validFrom: formatDay(values.validFrom), validTo: formatDay(values.validTo) },
       });
       setAddingAgreement(false);
       agreementForm.resetFields();

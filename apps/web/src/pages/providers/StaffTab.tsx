@@ -19,8 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { CAREGIVER_SKILL_LEVELS, CERTIFICATE_KINDS, STAFF_ROLES } from '@yiyang/domain';
 import type { CertificateDto, StaffDto, WorkforceIndicators } from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
-
-const day = (d: { format: (f: string) => string } | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+import { formatDay } from '../../format';
 
 export function CertificateTag(props: { c: Pick<CertificateDto, 'alert'> }) {
   const { t } = useTranslation();
@@ -53,7 +52,7 @@ export function StaffTab(props: { providerId: string; writable: boolean }) {
     const body = Object.fromEntries(
       Object.entries(values).map(([k, v]) => [
         k,
-        v && typeof v === 'object' && 'format' in v ? day(v as never) : v,
+        v && typeof v === 'object' && 'format' in v ? formatDay(v) : v,
       ]),
     );
     const url =
