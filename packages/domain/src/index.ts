@@ -14,3 +14,4 @@ export * from './assessment/assessment-labels';
 export * from './provider/provider-kinds';
 export * from './provider/workforce';
 export * from './provider/service-catalogue';
+export * from './time/calendar-date';

@@ -6,10 +6,11 @@ import {
   CATEGORIES_NEEDING_ASSESSMENT,
   REGION_SETTINGS,
   scoreAssessment,
+  shiftDays,
 } from '@yiyang/domain';
 import type { Database } from '../platform/db/database';
 import { queryRows } from '../platform/db/database';
-import { shanghaiDate, shiftDays } from '../platform/time/shanghai-date';
+import { shanghaiDate } from '../platform/time/shanghai-date';
 import { DEMO_ASSESSORS } from './demo-accounts';
 
 export const DEMO_AGENCY = {

@@ -7,11 +7,12 @@ import {
   maskPhone,
   SERVICE_ITEMS,
   type ProviderKind,
+  shiftDays,
 } from '@yiyang/domain';
 import type { Database } from '../platform/db/database';
 import { queryRows } from '../platform/db/database';
 import type { PiiCipher } from '../platform/crypto/pii-cipher';
-import { shanghaiDate, shiftDays } from '../platform/time/shanghai-date';
+import { shanghaiDate } from '../platform/time/shanghai-date';
 import { SURNAMES } from './synthetic-elders';
 
 /** City reference prices (fen) of the demo, labelled as examples in the docs. */

@@ -1,4 +1,5 @@
 import type { Localized } from '../assessment/assessment-items';
+import { shiftDays } from '../time/calendar-date';
 
 export const STAFF_ROLES = [
   'caregiver',
@@ -54,7 +55,5 @@ export function certificateAlert(
 ): 'expired' | 'expiring' | null {
   if (!expiresOn) return null;
   if (expiresOn < today) return 'expired';
-  const limit = new Date(`${today}T00:00:00Z`);
-  limit.setUTCDate(limit.getUTCDate() + alertDays);
-  return expiresOn <= limit.toISOString().slice(0, 10) ? 'expiring' : null;
+  return expiresOn <= shiftDays(today, alertDays) ? 'expiring' : null;
 }

@@ -1,7 +1,13 @@
 import { and, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
-import { ageOn, CATEGORIES_NEEDING_ASSESSMENT, OPEN_ASSESSMENT_STATUSES, regionPrefix } from '@yiyang/domain';
+import {
+  ageOn,
+  CATEGORIES_NEEDING_ASSESSMENT,
+  OPEN_ASSESSMENT_STATUSES,
+  regionPrefix,
+  shiftDays,
+} from '@yiyang/domain';
 import type { CreateReassessmentRequestBody, DueElderDto, DueQuery, LevelStats } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
@@ -11,7 +17,7 @@ import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination';
-import { shanghaiDate, shiftDays } from '../../platform/time/shanghai-date';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
 import type { Locale } from '../../platform/i18n/locale';
 import type { RegionsService } from '../regions/index';
 import { assertAlive, eldersTable as elders } from '../elders/index';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCharacter } from '@yiyang/domain';
+import { checkCharacter, shiftDays } from '@yiyang/domain';
 import { createTestApp, DISTRICT, STREET_A, COMMUNITY_A1, type TestContext } from '../../../test/test-app';
-import { shanghaiDate, shiftDays } from '../../platform/time/shanghai-date';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
 
 let t: TestContext;
 let providerId: string;

@@ -1,5 +1,12 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import { ageOn, CERTIFICATE_ALERT_DAYS, certificateAlert, maskIdNumber, maskPhone } from '@yiyang/domain';
+import {
+  ageOn,
+  CERTIFICATE_ALERT_DAYS,
+  certificateAlert,
+  maskIdNumber,
+  maskPhone,
+  shiftDays,
+} from '@yiyang/domain';
 import type {
   CertificateAlertItem,
   CreateCertificateBody,
@@ -17,7 +24,7 @@ import { assertAssignable, inScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
-import { shanghaiDate, shiftDays } from '../../platform/time/shanghai-date';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
 import type { ProvidersService } from './providers.service';
 import {
   providers,

@@ -9,10 +9,3 @@ const formatter = new Intl.DateTimeFormat('en-CA', {
 export function shanghaiDate(at: Date = new Date()): string {
   return formatter.format(at);
 }
-
-/** A calendar date `days` later (or earlier, if negative). */
-export function shiftDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
