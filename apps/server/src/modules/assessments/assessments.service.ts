@@ -1,5 +1,4 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   ASSESSMENT_STATUS_LABELS,
   assessmentTransition,
@@ -24,7 +23,8 @@ import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
-import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { pageFrom } from '../../platform/http/pagination';
+import { newestFirstKeyset } from '../../platform/db/newest-first-keyset';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 import type { RegionsService } from '../regions/index';
 import { usersTable } from '../users/index';
@@ -46,8 +46,6 @@ export function scorePreview(body: ScoreAssessmentBody) {
   assertItemsValid(body.items);
   return scoreAssessment({ ...body, items: body.items as Record<string, number> });
 }
-
-const createdKey = sql<string>`date_trunc('milliseconds', ${assessments.createdAt})`;
 
 export function createAssessmentsService(db: Db, regions: RegionsService, agencies: AgenciesService) {
   const withContext = () =>
@@ -279,16 +277,11 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
       if (q.elderId) where.push(eq(assessments.elderId, q.elderId));
       if (q.mine)
         where.push(or(eq(assessments.assessor1Id, caller.id), eq(assessments.assessor2Id, caller.id)));
-      const cursor = decodeCursor(q.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
-      if (cursor) {
-        const at = cursor[0];
-        where.push(
-          or(sql`${createdKey} < ${at}`, and(sql`${createdKey} = ${at}`, lt(assessments.id, cursor[1]))),
-        );
-      }
+      const keyset = newestFirstKeyset(assessments.createdAt, assessments.id, q.cursor);
+      where.push(keyset.after);
       const rows = await withContext()
         .where(and(...where))
-        .orderBy(desc(createdKey), desc(assessments.id))
+        .orderBy(...keyset.orderBy)
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.a.createdAt.toISOString(), r.a.id]);
       return { items: await toDtos(page.items), nextCursor: page.nextCursor };

@@ -1,5 +1,4 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { regionPrefix } from '@yiyang/domain';
 import type { ChangeRequestDto, ElderChanges, ListChangeRequestsQuery } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
@@ -8,7 +7,8 @@ import { AppError } from '../../platform/errors/app-error';
 import { inScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
-import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { pageFrom } from '../../platform/http/pagination';
+import { newestFirstKeyset } from '../../platform/db/newest-first-keyset';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 import type { RegionsService } from '../regions/index';
 import { assertAlive } from './elder-rules';
@@ -133,21 +133,11 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
       const where: (SQL | undefined)[] = [inScope(elderChangeRequests.regionCode, caller)];
       if (q.status) where.push(eq(elderChangeRequests.status, q.status));
       if (q.elderId) where.push(eq(elderChangeRequests.elderId, q.elderId));
-      // Ordered and paged on the time to the millisecond, as the cursor carries it: two requests
-      // in the same millisecond are told apart by id instead of one being skipped.
-      const requestedKey = sql`date_trunc('milliseconds', ${elderChangeRequests.requestedAt})`;
-      const cursor = decodeCursor(q.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
-      if (cursor) {
-        where.push(
-          or(
-            sql`${requestedKey} < ${cursor[0]}`,
-            and(sql`${requestedKey} = ${cursor[0]}`, lt(elderChangeRequests.id, cursor[1])),
-          ),
-        );
-      }
+      const keyset = newestFirstKeyset(elderChangeRequests.requestedAt, elderChangeRequests.id, q.cursor);
+      where.push(keyset.after);
       const rows = await withElderName
         .where(and(...where))
-        .orderBy(desc(requestedKey), desc(elderChangeRequests.id))
+        .orderBy(...keyset.orderBy)
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.request.requestedAt.toISOString(), r.request.id]);
       return { items: page.items.map(toDto), nextCursor: page.nextCursor };

@@ -1,5 +1,4 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { regionLevel } from '@yiyang/domain';
 import type { ProviderChangeBody, ProviderChangeRequestDto } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
@@ -8,13 +7,12 @@ import { inScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
-import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { pageFrom } from '../../platform/http/pagination';
+import { newestFirstKeyset } from '../../platform/db/newest-first-keyset';
 import type { RegionsService } from '../regions/index';
 import { assertProviderConsistent } from './provider-checks';
 import type { ProvidersService } from './providers.service';
 import { providerChangeRequests, providers, type ProviderChangeRequestRow } from './providers.tables';
-
-const requestedKey = sql<string>`date_trunc('milliseconds', ${providerChangeRequests.requestedAt})`;
 
 /** Filing 备案 and grade changes: asked for by the provider, confirmed by the district office. */
 export function createProviderChangesService(
@@ -105,17 +103,15 @@ export function createProviderChangesService(
       ];
       if (q.status) where.push(eq(providerChangeRequests.status, q.status as 'pending'));
       if (q.providerId) where.push(eq(providerChangeRequests.providerId, q.providerId));
-      const cursor = decodeCursor(q.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
-      if (cursor)
-        where.push(
-          or(
-            sql`${requestedKey} < ${cursor[0]}`,
-            and(sql`${requestedKey} = ${cursor[0]}`, lt(providerChangeRequests.id, cursor[1])),
-          ),
-        );
+      const keyset = newestFirstKeyset(
+        providerChangeRequests.requestedAt,
+        providerChangeRequests.id,
+        q.cursor,
+      );
+      where.push(keyset.after);
       const rows = await withName()
         .where(and(...where))
-        .orderBy(desc(requestedKey), desc(providerChangeRequests.id))
+        .orderBy(...keyset.orderBy)
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.r.requestedAt.toISOString(), r.r.id]);
       return { items: page.items.map(toDto), nextCursor: page.nextCursor };
