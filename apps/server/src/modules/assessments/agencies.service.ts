@@ -11,7 +11,7 @@ import type {
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { creditCodeOrThrow } from '../../platform/identity/parse-or-throw';
-import { assertAssignable } from '../../platform/auth/scope';
+import { assertAssignable, overlapsScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
@@ -21,7 +21,7 @@ import { assessmentAgencies, assessors, type AgencyRow } from './assessments.tab
 
 /** Agencies serve an area: a caller sees those inside their scope and those covering it. */
 const visibleTo = (agency: Pick<AgencyRow, 'regionCode'>, caller: Pick<SessionUser, 'regionCode'>) =>
-  isWithinScope(agency.regionCode, caller.regionCode) || isWithinScope(caller.regionCode, agency.regionCode);
+  overlapsScope(agency.regionCode, caller);
 
 /** Active assessors with an enabled account, counted in SQL: the national five-assessor rule. */
 function activeAssessorCount(db: Db, agencyId?: string) {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { isWithinScope, regionAncestors, SERVICE_ITEMS, SERVICE_ITEMS_BY_CODE } from '@yiyang/domain';
+import { regionAncestors, SERVICE_ITEMS, SERVICE_ITEMS_BY_CODE } from '@yiyang/domain';
 import type {
   CreatePurchaseItemBody,
   ProviderServiceDto,
@@ -9,7 +9,7 @@ import type {
 } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
-import { assertAssignable, inScope } from '../../platform/auth/scope';
+import { assertAssignable, inScope, overlapsScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import type { Locale } from '../../platform/i18n/locale';
@@ -178,10 +178,7 @@ export function createCatalogueService(db: Db, regions: RegionsService, provider
         .select()
         .from(purchaseListItems)
         .orderBy(asc(purchaseListItems.regionCode), asc(purchaseListItems.itemCode));
-      const visible = rows.filter(
-        (r) =>
-          isWithinScope(r.regionCode, caller.regionCode) || isWithinScope(caller.regionCode, r.regionCode),
-      );
+      const visible = rows.filter((r) => overlapsScope(r.regionCode, caller));
       const providerIds = [...new Set(visible.flatMap((r) => r.providerIds))];
       const [names, providerRows] = await Promise.all([
         regions.names(visible.map((r) => r.regionCode)),

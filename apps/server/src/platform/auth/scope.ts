@@ -25,6 +25,14 @@ export function isInScope(
   return !!regionCode && isWithinScope(regionCode, user.regionCode);
 }
 
+/**
+ * For things that serve an area (agencies, purchase lists): visible when inside the caller's
+ * scope, or when their area covers the caller's region.
+ */
+export function overlapsScope(regionCode: string, user: Pick<SessionUser, 'regionCode'>): boolean {
+  return isWithinScope(regionCode, user.regionCode) || isWithinScope(user.regionCode, regionCode);
+}
+
 /** For reads: an object outside the scope answers 404 with the given code. */
 export function assertInScope(
   regionCode: string | null | undefined,
