@@ -12,12 +12,20 @@ import { registerOpenApi } from './platform/http/openapi';
 import { registerStaticWeb } from './platform/http/static-web';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { createRegionsService, regionsRoutes, REGION_ERRORS } from './modules/regions/index';
-import { createUsersService, usersRoutes, USER_ERRORS } from './modules/users/index';
-import { AUTH_ERRORS, authRoutes, createAuthService, SESSION_COOKIE } from './modules/auth/index';
+import { createUsersService, usersRoutes, USER_AUDIT_ENTITIES, USER_ERRORS } from './modules/users/index';
+import { registerAuditEntities } from './platform/audit/audit-redaction';
+import {
+  AUTH_ERRORS,
+  authRoutes,
+  createAuthService,
+  endSessionsOf,
+  SESSION_COOKIE,
+} from './modules/auth/index';
 import {
   createElderChangesService,
   createEldersService,
   createSurvivalService,
+  ELDER_AUDIT_ENTITIES,
   ELDER_ERRORS,
   elderChangesRoutes,
   eldersRoutes,
@@ -26,13 +34,20 @@ import {
   elderImportRoutes,
 } from './modules/elders/index';
 import multipart from '@fastify/multipart';
-import { createSettingsService, SETTINGS_ERRORS, settingsRoutes } from './modules/settings/index';
 import {
+  createSettingsService,
+  SETTINGS_AUDIT_ENTITIES,
+  SETTINGS_ERRORS,
+  settingsRoutes,
+} from './modules/settings/index';
+import {
+  ASSESSMENT_AUDIT_ENTITIES,
   ASSESSMENT_ERRORS,
   assessmentsRoutes,
   createAgenciesService,
   createAssessmentDueService,
   createAssessmentsService,
+  createAssessorScope,
 } from './modules/assessments/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
 import { findCjkFont } from './platform/pdf/cjk-font';
@@ -41,6 +56,7 @@ import {
   createProviderChangesService,
   createProvidersService,
   createStaffService,
+  PROVIDER_AUDIT_ENTITIES,
   PROVIDER_ERRORS,
   providersRoutes,
 } from './modules/providers/index';
@@ -53,7 +69,8 @@ export interface AppDeps {
   version: string;
   sessionHours?: number;
   cookieSecure?: boolean;
-  trustProxy?: boolean;
+  /** Reverse-proxy hops to trust for the client address (X-Forwarded-For); 0 for none. */
+  trustProxy?: number;
   /** YIYANG_PDF_FONT: a font file for PDF reports; else a system Chinese font is looked for. */
   pdfFont?: string;
   /** Folder of the built web app, served at `/` when present. */
@@ -71,12 +88,21 @@ for (const catalog of [
   PROVIDER_ERRORS,
 ])
   registerErrors(catalog);
+for (const entities of [
+  USER_AUDIT_ENTITIES,
+  ELDER_AUDIT_ENTITIES,
+  SETTINGS_AUDIT_ENTITIES,
+  ASSESSMENT_AUDIT_ENTITIES,
+  PROVIDER_AUDIT_ENTITIES,
+])
+  registerAuditEntities(entities);
 
 /** The whole application, ready to listen or to be called through inject() in tests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: deps.trustProxy ?? false,
+    // Believe X-Forwarded-For for that many hops (proxy-addr's hop-count rule); 0: the peer is the client.
+    trustProxy: (_address: string, hop: number) => hop < (deps.trustProxy ?? 0),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -84,14 +110,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const { db } = deps.database;
   const regions = createRegionsService(db);
-  const users = createUsersService(db, regions);
-  const auth = createAuthService(db, users, regions, deps.sessionHours ?? 12);
+  const users = createUsersService(db, regions, endSessionsOf);
+  const auth = createAuthService(db, users, regions, deps.sessionHours ?? 12, createAssessorScope(db));
   const elders = createEldersService(db, regions, deps.cipher);
 
   await app.register(cookie);
   // Imports up to 50 MB; the import service refuses anything larger with its own code.
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024 + 1, files: 1 } });
   await app.register(helmet, {
+    // HSTS pins browsers to HTTPS for a year: only where the deployment is served over HTTPS.
+    hsts: deps.cookieSecure ? { maxAge: 31_536_000 } : false,
     // Ant Design injects its styles at run time; scripts come only from our own origin.
     contentSecurityPolicy: {
       directives: {
@@ -107,6 +135,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   registerErrorHandler(app);
+  // API answers carry personal data (reveals, exports, error workbooks, even masked lists): no
+  // browser or proxy cache may keep them. Static assets keep their own caching.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
   registerAccessControl(app, (request) => auth.resolve(request.cookies[SESSION_COOKIE]));
   await registerOpenApi(app, deps.version);
 

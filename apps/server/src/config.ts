@@ -28,7 +28,13 @@ const envSchema = z.object({
   /** A font file that draws Chinese for PDF reports (`file` or `file.ttc#Face`); else a system one. */
   YIYANG_PDF_FONT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: flag.default(false),
+  /** Reverse-proxy hops whose X-Forwarded-For is believed; 0 trusts none (the address is the peer's). */
+  TRUST_PROXY: z.coerce
+    .number({ error: 'must be the number of reverse-proxy hops to trust (0 for none)' })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
   COOKIE_SECURE: flag.optional(),
   SESSION_HOURS: z.coerce
     .number()
@@ -58,7 +64,7 @@ export interface Config {
   demoElders: number;
   logLevel: string;
   pdfFont: string | undefined;
-  trustProxy: boolean;
+  trustProxy: number;
   cookieSecure: boolean;
   sessionHours: number;
 }

@@ -7,6 +7,7 @@ import { appVersion, webDistDir } from './platform/runtime/paths';
 import { startEmbeddedBroker } from './platform/mqtt/embedded-broker';
 import { connectExternalBroker } from './platform/mqtt/external-broker';
 import { createUsersService } from './modules/users/index';
+import { endSessionsOf } from './modules/auth/index';
 import { createRegionsService } from './modules/regions/index';
 import { seedDemo } from './demo/seed-demo';
 import { formatDemoAccounts, loadDemoAccounts, saveDemoAccounts } from './demo/demo-accounts-file';
@@ -47,7 +48,7 @@ async function startBroker(config: Config, log: (msg: string) => void) {
 
 /** Demo mode on an empty database seeds the demo city; every start shows its accounts. */
 async function prepareDemo(config: Config, database: Database, cipher: PiiCipher): Promise<string> {
-  const users = createUsersService(database.db, createRegionsService(database.db));
+  const users = createUsersService(database.db, createRegionsService(database.db), endSessionsOf);
   if (!config.demo) {
     if ((await users.count()) === 0) {
       return 'No user accounts yet. Create the first administrator:\n  npm run cli -- user add --username admin --password <password> --role admin --region 150100';

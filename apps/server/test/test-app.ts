@@ -10,6 +10,7 @@ import { createPiiCipher } from '../src/platform/crypto/pii-cipher';
 import { systemActor } from '../src/platform/audit/audit-writer';
 import { createRegionsService } from '../src/modules/regions/index';
 import { createUsersService } from '../src/modules/users/index';
+import { endSessionsOf } from '../src/modules/auth/index';
 import { providers } from '../src/modules/providers/providers.tables';
 
 /**
@@ -85,7 +86,7 @@ export async function createTestApp(): Promise<TestContext> {
   // TEST_LOG=error shows what the server logs (the cause behind a 500, for instance).
   const logger = process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false;
   const app = await buildApp({ database, cipher: TEST_CIPHER, broker: 'off', version: 'test', logger });
-  const users = createUsersService(database.db, createRegionsService(database.db));
+  const users = createUsersService(database.db, createRegionsService(database.db), endSessionsOf);
   const cookies = new Map<string, string>();
 
   async function login(username: string, password = TEST_PASSWORD): Promise<string> {

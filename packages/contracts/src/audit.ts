@@ -13,6 +13,8 @@ export const auditEntry = z.object({
   regionCode: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** The entry has before/after values the reader may not see (they lack the record's read permission). */
+  detailsHidden: z.boolean(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
 });

@@ -29,17 +29,23 @@ export const providerFilingFields = {
   gradedOn: isoDate.nullable(),
   gradeBody: z.string().trim().max(100).nullable(),
 };
-export const PROVIDER_FILING_FIELDS = Object.keys(
-  providerFilingFields,
-) as (keyof typeof providerFilingFields)[];
 
-const profileFields = {
+/** What the provider is registered as (登记事项): a provider manager changes it only by request. */
+const registrationFields = {
   name: z.string().trim().min(2).max(100),
   kind: z.enum(PROVIDER_KINDS),
   ownership: z.enum(OWNERSHIPS),
   legalRepresentative: z.string().trim().min(1).max(50),
   regionCode,
   address: z.string().trim().min(1).max(200),
+};
+
+/** Registration facts, filing and grade: changed by a provider manager only through a request. */
+export const providerGatedFields = { ...registrationFields, ...providerFilingFields };
+export const PROVIDER_GATED_FIELDS = Object.keys(providerGatedFields) as (keyof typeof providerGatedFields)[];
+
+const profileFields = {
+  ...registrationFields,
   lat: z.number().min(-90).max(90).nullable(),
   lng: z.number().min(-180).max(180).nullable(),
   serviceRadiusM: z.number().int().min(100).max(50_000),
@@ -131,7 +137,7 @@ export type ListProvidersQuery = z.infer<typeof listProvidersQuery>;
 
 export const providerChangeBody = z.strictObject({
   changes: z
-    .strictObject(providerFilingFields)
+    .strictObject(providerGatedFields)
     .partial()
     .refine((c) => Object.keys(c).length > 0, { error: 'validation.emptyUpdate' }),
   reason: z.string().trim().min(1).max(500),

@@ -15,3 +15,4 @@ export * from './provider/provider-kinds';
 export * from './provider/workforce';
 export * from './provider/service-catalogue';
 export * from './time/calendar-date';
+export * from './auth/maker-checker';

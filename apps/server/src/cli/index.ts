@@ -9,6 +9,7 @@ import { errorMessage, registerErrors } from '../platform/errors/error-catalog';
 import { systemActor } from '../platform/audit/audit-writer';
 import { createRegionsService, REGION_ERRORS } from '../modules/regions/index';
 import { createUsersService, USER_ERRORS } from '../modules/users/index';
+import { endSessionsOf } from '../modules/auth/index';
 import { seedDemo } from '../demo/seed-demo';
 import { formatDemoAccounts, saveDemoAccounts } from '../demo/demo-accounts-file';
 import { readSecret } from './read-secret';
@@ -70,7 +71,7 @@ program
     withDatabase(async (database) => {
       const config = loadConfig();
       const cipher = createPiiCipher(loadMasterSecret(config.secret, config.dataDir).secret);
-      const users = createUsersService(database.db, createRegionsService(database.db));
+      const users = createUsersService(database.db, createRegionsService(database.db), endSessionsOf);
       if ((await users.count()) === 0) {
         const accounts = await seedDemo(database, { password: options.password, cipher, elders: 0 });
         saveDemoAccounts(config.dataDir, accounts);
@@ -165,7 +166,7 @@ user
       provider?: string;
     }) =>
       withDatabase(async (database) => {
-        const users = createUsersService(database.db, createRegionsService(database.db));
+        const users = createUsersService(database.db, createRegionsService(database.db), endSessionsOf);
         const password = o.password ?? (await readSecret('Password: '));
         const created = await users.create('system', systemActor('cli'), {
           username: o.username.trim().toLowerCase(),
@@ -188,7 +189,7 @@ user
   .option('--password <password>', 'new password (asked for when omitted)')
   .action((o: { username: string; password?: string }) =>
     withDatabase(async (database) => {
-      const users = createUsersService(database.db, createRegionsService(database.db));
+      const users = createUsersService(database.db, createRegionsService(database.db), endSessionsOf);
       const found = await users.findByUsername(o.username);
       if (!found) throw new Error(`No user ${o.username}.`);
       const password = o.password ?? (await readSecret('New password: '));

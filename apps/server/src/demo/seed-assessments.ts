@@ -126,7 +126,6 @@ export async function seedDemoAssessments(
       const second = (first + int(1, assessors.length - 1)) % assessors.length;
       return {
         elder_id: e.id,
-        region_code: e.region_code,
         assessor1_id: assessors[first]!.id,
         assessor2_id: assessors[second]!.id,
         assessed_on: assessedOn,
@@ -143,14 +142,14 @@ export async function seedDemoAssessments(
     });
     await db.transaction(async (tx) => {
       await tx.execute(sql`with added as (
-          insert into assessments (elder_id, region_code, agency_id, reason, status, assessor1_id, assessor2_id, place,
+          insert into assessments (elder_id, agency_id, reason, status, assessor1_id, assessor2_id, place,
             informant, assessed_on, items, dementia, care_risk_events_30d, dimensions, total, initial_level, final_level,
             adjustments, valid_until, created_by, submitted_by, submitted_at, reviewed_by, reviewed_at)
-          select elder_id, region_code, ${agencyId}, 'first', 'approved', assessor1_id, assessor2_id, '老人家中',
+          select elder_id, ${agencyId}, 'first', 'approved', assessor1_id, assessor2_id, '老人家中',
             '{"name":"家属","relation":"子女"}'::jsonb, assessed_on, items, dementia, care_risk_events_30d, dimensions, total,
             initial_level, final_level, adjustments, valid_until, 'demo-generator', 'demo-generator', assessed_on::timestamptz,
             'pg.reviewer', assessed_on::timestamptz
-          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(elder_id uuid, region_code text, assessor1_id uuid,
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(elder_id uuid, assessor1_id uuid,
             assessor2_id uuid, assessed_on date, items jsonb, dementia boolean, care_risk_events_30d smallint, dimensions jsonb,
             total smallint, initial_level smallint, final_level smallint, adjustments jsonb, valid_until date)
           returning id, elder_id, assessed_on, final_level, valid_until

@@ -2,6 +2,7 @@ import type { Database } from '../platform/db/database';
 import { systemActor } from '../platform/audit/audit-writer';
 import { createRegionsService, hohhotDemoRegions } from '../modules/regions/index';
 import { createUsersService } from '../modules/users/index';
+import { endSessionsOf } from '../modules/auth/index';
 import { demoAccountPlan, randomDemoPassword, type DemoAccount } from './demo-accounts';
 import type { PiiCipher } from '../platform/crypto/pii-cipher';
 import { seedSyntheticElders } from './seed-elders';
@@ -24,7 +25,7 @@ export async function seedDemo(
 ): Promise<DemoAccount[]> {
   await seedDemoRegions(database);
   const regions = createRegionsService(database.db);
-  const users = createUsersService(database.db, regions);
+  const users = createUsersService(database.db, regions, endSessionsOf);
   const firstStreet = (await regions.children('150102000000'))[0]!.code;
   const firstCommunity = (await regions.children(firstStreet))[0]!.code;
   await seedDemoProviders(database, options.cipher);

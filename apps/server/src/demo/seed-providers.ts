@@ -231,7 +231,6 @@ export async function seedDemoProviders(database: Database, cipher: PiiCipher): 
       const phone = `13${int(0, 9)}${String(int(0, 99_999_999)).padStart(8, '0')}`;
       return {
         provider_id: inst.id,
-        region_code: inst.region_code,
         name: pick(SURNAMES) + pick(['丽', '芳', '娟', '红', '强', '军', '敏', '静']),
         id_number_enc: cipher.encrypt(id),
         id_number_index: cipher.blindIndex(id),
@@ -246,11 +245,11 @@ export async function seedDemoProviders(database: Database, cipher: PiiCipher): 
     });
     const ids = await queryRows<{ id: string; role: string }>(
       db,
-      sql`insert into provider_staff (provider_id, region_code, name, id_number_enc, id_number_index, id_number_masked, sex,
+      sql`insert into provider_staff (provider_id, name, id_number_enc, id_number_index, id_number_masked, sex,
           birth_date, phone_enc, phone_masked, role, employed_from)
-        select provider_id, region_code, name, id_number_enc, id_number_index, id_number_masked, sex, birth_date, phone_enc,
+        select provider_id, name, id_number_enc, id_number_index, id_number_masked, sex, birth_date, phone_enc,
           phone_masked, role, employed_from
-        from jsonb_to_recordset(${JSON.stringify(staff)}::jsonb) as t(provider_id uuid, region_code text, name text,
+        from jsonb_to_recordset(${JSON.stringify(staff)}::jsonb) as t(provider_id uuid, name text,
           id_number_enc text, id_number_index text, id_number_masked text, sex text, birth_date date, phone_enc text,
           phone_masked text, role text, employed_from date)
         on conflict do nothing

@@ -223,7 +223,6 @@ export function createAssessmentDueService(db: Db, regions: RegionsService) {
             .insert(assessmentRequests)
             .values({
               elderId,
-              regionCode: elder.regionCode,
               cause: body.cause,
               note: body.note ?? null,
               raisedBy: caller.username,

@@ -238,8 +238,10 @@ describe('the assessment workflow', () => {
       message: 'outsider（outsider） 不是该机构在岗的评估员',
       details: { userId: ids.outsider },
     });
+    // An assessor on no agency's staff has no work, and so no access to elders or tasks at all.
     const byOutsider = await newTask('outsider', elderId);
-    expect(byOutsider.json().error.code).toBe('ASSESSMENT_ASSESSOR_NOT_QUALIFIED');
+    expect(byOutsider.statusCode).toBe(403);
+    expect(byOutsider.json().error.code).toBe('AUTH_FORBIDDEN');
 
     const created = await newTask('a1', elderId);
     expect(created.statusCode).toBe(201);
@@ -258,7 +260,8 @@ describe('the assessment workflow', () => {
   });
 
   it('lets only its two assessors fill it in; bad items change nothing', async () => {
-    expect((await fill('a3', id, 1)).json().error.code).toBe('ASSESSMENT_NOT_ASSIGNED');
+    // An assessor of the agency who is not on the task does not see it at all.
+    expect((await fill('a3', id, 1)).json().error.code).toBe('ASSESSMENT_NOT_FOUND');
     const bad = await patch('a1', `/api/v1/assessments/${id}`, {
       version: 1,
       items: { stairs: 4, eating: 2 },
@@ -295,7 +298,7 @@ describe('the assessment workflow', () => {
 
   it('is reviewed by an agency reviewer who did not assess it, or by civil affairs; a return needs a reason', async () => {
     expect((await act('a1', id, 'approve', 4)).json().error.code).toBe('ASSESSMENT_REVIEW_FORBIDDEN');
-    expect((await act('a3', id, 'approve', 4)).json().error.code).toBe('ASSESSMENT_REVIEW_FORBIDDEN');
+    expect((await act('a3', id, 'approve', 4)).json().error.code).toBe('ASSESSMENT_NOT_FOUND');
     expect((await act('worker', id, 'approve', 4)).statusCode).toBe(403);
     expect((await act('a6', id, 'return', 4)).json().error.code).toBe('ASSESSMENT_RETURN_NOTE_REQUIRED');
     const returned = await act('a6', id, 'return', 4, '认知障碍诊断证明未上传');

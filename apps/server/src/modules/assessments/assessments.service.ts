@@ -20,6 +20,7 @@ import type { Db } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope';
+import { assertIndependentDecider } from '../../platform/auth/independent-decider';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
@@ -53,6 +54,8 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
       .select({
         a: assessments,
         elderName: eldersTable.name,
+        // Scope follows the elder: an assessment is read and decided where the elder lives now.
+        regionCode: eldersTable.regionCode,
         elderIdNumber: eldersTable.idNumberMasked,
         elderSex: eldersTable.sex,
         elderBirthDate: eldersTable.birthDate,
@@ -67,7 +70,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
   async function toDtos(rows: Joined[]): Promise<AssessmentDto[]> {
     const userIds = [...new Set(rows.flatMap((r) => [r.a.assessor1Id, r.a.assessor2Id]))];
     const [names, people] = await Promise.all([
-      regions.names(rows.map((r) => r.a.regionCode)),
+      regions.names(rows.map((r) => r.regionCode)),
       userIds.length
         ? db
             .select({
@@ -92,8 +95,8 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
       elderSex: r.elderSex,
       elderBirthDate: r.elderBirthDate,
       elderAddress: r.elderAddress,
-      regionCode: a.regionCode,
-      regionName: names.get(a.regionCode) ?? a.regionCode,
+      regionCode: r.regionCode,
+      regionName: names.get(r.regionCode) ?? r.regionCode,
       agencyId: a.agencyId,
       agencyName: r.agencyName,
       reason: a.reason,
@@ -137,6 +140,17 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     return (await toDtos(await withContext().where(eq(assessments.id, id))))[0]!;
   }
 
+  /**
+   * What an assessor may see of assessments: the tasks they are on and, for an agency's reviewer,
+   * the tasks of that agency. Officials see every assessment of the elders in their scope.
+   */
+  async function taskFilter(caller: SessionUser, tx: Db = db): Promise<SQL | undefined> {
+    if (caller.role !== 'assessor') return undefined;
+    const member = await agencies.membership(caller.id, tx);
+    const ownTasks = or(eq(assessments.assessor1Id, caller.id), eq(assessments.assessor2Id, caller.id));
+    return member?.active && member.reviewer ? or(ownTasks, eq(assessments.agencyId, member.agencyId)) : ownTasks;
+  }
+
   /** The assessment, locked, in the caller's scope, allowing `action` at `version`. */
   async function forAction(
     tx: Db,
@@ -144,9 +158,14 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     id: string,
     action: AssessmentAction,
     version: number,
-  ): Promise<{ row: AssessmentRow; next: AssessmentRow['status'] }> {
-    const row = await oneInScope(
-      tx.select().from(assessments).where(eq(assessments.id, id)).for('update'),
+  ): Promise<{ row: AssessmentRow; regionCode: string; next: AssessmentRow['status'] }> {
+    const { row, regionCode } = await oneInScope(
+      tx
+        .select({ row: assessments, regionCode: eldersTable.regionCode })
+        .from(assessments)
+        .innerJoin(eldersTable, eq(eldersTable.id, assessments.elderId))
+        .where(and(eq(assessments.id, id), await taskFilter(caller, tx)))
+        .for('update'),
       caller,
       'ASSESSMENT_NOT_FOUND',
     );
@@ -158,7 +177,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
         { status: row.status, action },
       );
     if (row.version !== version) throw new AppError('ASSESSMENT_STALE');
-    return { row, next };
+    return { row, regionCode, next };
   }
 
   function assertAssigned(row: AssessmentRow, caller: SessionUser) {
@@ -168,6 +187,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
 
   /** A reviewer of the agency who did not assess it, or an official (civil affairs) in scope. */
   async function assertReviewer(tx: Db, row: AssessmentRow, caller: SessionUser) {
+    assertIndependentDecider(caller, [row.assessor1Id, row.assessor2Id], 'ASSESSMENT_REVIEW_FORBIDDEN');
     if (caller.role !== 'assessor') return;
     const member = await agencies.membership(caller.id, tx);
     const ownWork = caller.id === row.assessor1Id || caller.id === row.assessor2Id;
@@ -179,6 +199,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     tx: Db,
     actor: AuditActor,
     action: string,
+    regionCode: string,
     before: AssessmentRow | null,
     after: AssessmentRow,
   ) {
@@ -186,7 +207,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
       action: `assessment.${action}`,
       entity: 'assessment',
       entityId: after.id,
-      regionCode: after.regionCode,
+      regionCode,
       before,
       after,
     });
@@ -225,7 +246,6 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
             .insert(assessments)
             .values({
               elderId: elder.id,
-              regionCode: elder.regionCode,
               agencyId: body.agencyId,
               reason: body.reason,
               assessor1Id: body.assessor1Id,
@@ -239,7 +259,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
               .update(assessmentRequests)
               .set({ status: 'scheduled', assessmentId: created!.id })
               .where(eq(assessmentRequests.id, request.id));
-          await audit(tx, actor, 'create', null, created!);
+          await audit(tx, actor, 'create', elder.regionCode, null, created!);
           return created!.id;
         });
       } catch (error) {
@@ -261,16 +281,16 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     },
 
     async get(caller: SessionUser, id: string): Promise<AssessmentDto> {
-      const rows = await withContext().where(eq(assessments.id, id));
-      await oneInScope(Promise.resolve(rows.map((r) => r.a)), caller, 'ASSESSMENT_NOT_FOUND');
+      const rows = await withContext().where(and(eq(assessments.id, id), await taskFilter(caller)));
+      await oneInScope(Promise.resolve(rows), caller, 'ASSESSMENT_NOT_FOUND');
       return (await toDtos(rows))[0]!;
     },
 
     async list(caller: SessionUser, q: ListAssessmentsQuery) {
-      const where: (SQL | undefined)[] = [inScope(assessments.regionCode, caller)];
+      const where: (SQL | undefined)[] = [inScope(eldersTable.regionCode, caller), await taskFilter(caller)];
       if (q.regionCode) {
         assertAssignable(q.regionCode, caller);
-        where.push(inScope(assessments.regionCode, { regionCode: q.regionCode }));
+        where.push(inScope(eldersTable.regionCode, { regionCode: q.regionCode }));
       }
       if (q.status) where.push(eq(assessments.status, q.status));
       if (q.agencyId) where.push(eq(assessments.agencyId, q.agencyId));
@@ -290,7 +310,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     /** Saves a draft or a returned assessment: only its two assessors, only valid items. */
     async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateAssessmentBody) {
       await db.transaction(async (tx) => {
-        const { row } = await forAction(tx, caller, id, 'edit', body.version);
+        const { row, regionCode } = await forAction(tx, caller, id, 'edit', body.version);
         assertAssigned(row, caller);
         if (body.items) assertItemsValid(body.items, { partial: true });
         if (body.assessedOn && body.assessedOn > shanghaiDate())
@@ -306,7 +326,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
           })
           .where(eq(assessments.id, id))
           .returning();
-        await audit(tx, actor, 'update', row, after!);
+        await audit(tx, actor, 'update', regionCode, row, after!);
       });
       return dtoOf(id);
     },
@@ -314,7 +334,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     /** Complete and valid: scored by the domain rules and sent for review. */
     async submit(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
       await db.transaction(async (tx) => {
-        const { row, next } = await forAction(tx, caller, id, 'submit', body.version);
+        const { row, regionCode, next } = await forAction(tx, caller, id, 'submit', body.version);
         assertAssigned(row, caller);
         const missing = [
           !row.assessedOn && 'assessedOn',
@@ -341,7 +361,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
           })
           .where(eq(assessments.id, id))
           .returning();
-        await audit(tx, actor, 'submit', row, after!);
+        await audit(tx, actor, 'submit', regionCode, row, after!);
       });
       return dtoOf(id);
     },
@@ -349,11 +369,11 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     /** Approved: the elder's current level, valid for the region's period (level 4: no end). */
     async approve(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
       await db.transaction(async (tx) => {
-        const { row, next } = await forAction(tx, caller, id, 'approve', body.version);
+        const { row, regionCode, next } = await forAction(tx, caller, id, 'approve', body.version);
         await assertReviewer(tx, row, caller);
         const [months] = await queryRows<{ value: number }>(
           tx,
-          sql`select ${settingFor(sql`${row.regionCode}::text`, 'assessment.validityMonths')} as value`,
+          sql`select ${settingFor(sql`${regionCode}::text`, 'assessment.validityMonths')} as value`,
         );
         const level = row.finalLevel as AssessmentLevel;
         const validUntil = assessmentValidUntil(row.assessedOn!, level, Number(months!.value));
@@ -381,7 +401,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
             .update(assessmentRequests)
             .set({ status: 'done' })
             .where(eq(assessmentRequests.id, row.requestId));
-        await audit(tx, actor, 'approve', row, after!);
+        await audit(tx, actor, 'approve', regionCode, row, after!);
       });
       return dtoOf(id);
     },
@@ -389,7 +409,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     async return(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
       if (!body.note) throw new AppError('ASSESSMENT_RETURN_NOTE_REQUIRED');
       await db.transaction(async (tx) => {
-        const { row, next } = await forAction(tx, caller, id, 'return', body.version);
+        const { row, regionCode, next } = await forAction(tx, caller, id, 'return', body.version);
         await assertReviewer(tx, row, caller);
         const [after] = await tx
           .update(assessments)
@@ -403,7 +423,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
           })
           .where(eq(assessments.id, id))
           .returning();
-        await audit(tx, actor, 'return', row, after!);
+        await audit(tx, actor, 'return', regionCode, row, after!);
       });
       return dtoOf(id);
     },
@@ -411,7 +431,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     /** Withdraws a task not yet submitted; a request it answered is open again. */
     async cancel(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
       await db.transaction(async (tx) => {
-        const { row, next } = await forAction(tx, caller, id, 'cancel', body.version);
+        const { row, regionCode, next } = await forAction(tx, caller, id, 'cancel', body.version);
         if (caller.role === 'assessor') assertAssigned(row, caller);
         const [after] = await tx
           .update(assessments)
@@ -428,7 +448,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
             .update(assessmentRequests)
             .set({ status: 'open', assessmentId: null })
             .where(eq(assessmentRequests.id, row.requestId));
-        await audit(tx, actor, 'cancel', row, after!);
+        await audit(tx, actor, 'cancel', regionCode, row, after!);
       });
       return dtoOf(id);
     },

@@ -82,10 +82,6 @@ export const assessments = pgTable(
     elderId: uuid('elder_id')
       .notNull()
       .references(() => elders.id),
-    /** The elder's community when the task was created: what scopes the assessment. */
-    regionCode: varchar('region_code', { length: 12 })
-      .notNull()
-      .references(() => regions.code),
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => assessmentAgencies.id),
@@ -126,7 +122,6 @@ export const assessments = pgTable(
   },
   (t) => [
     index('assessments_elder_idx').on(t.elderId, t.createdAt),
-    index('assessments_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
     index('assessments_agency_idx').on(t.agencyId, t.status),
     // An elder has at most one task in progress.
     uniqueIndex('assessments_one_open')
@@ -144,9 +139,6 @@ export const assessmentRequests = pgTable(
     elderId: uuid('elder_id')
       .notNull()
       .references(() => elders.id),
-    regionCode: varchar('region_code', { length: 12 })
-      .notNull()
-      .references(() => regions.code),
     cause: varchar('cause', {
       length: 20,
       enum: ['condition_changed', 'fall', 'hospital_discharge', 'other'],
@@ -160,7 +152,6 @@ export const assessmentRequests = pgTable(
     assessmentId: uuid('assessment_id'),
   },
   (t) => [
-    index('assessment_requests_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
     uniqueIndex('assessment_requests_one_open')
       .on(t.elderId)
       .where(sql`status in ('open', 'scheduled')`),

@@ -3,3 +3,12 @@ export { createAssessmentsService, scorePreview, type AssessmentsService } from 
 export { createAssessmentDueService, type AssessmentDueService } from './assessment-due.service';
 export { assessmentsRoutes } from './assessments.routes';
 export { ASSESSMENT_ERRORS } from './assessments.errors';
+export { createAssessorScope } from './assessor-scope';
+/** Who may read the before/after values of this module's audit entries (health data, assessors). */
+export const ASSESSMENT_AUDIT_ENTITIES = {
+  assessment: 'assessments:read',
+  assessment_agency: 'assessments:read',
+  assessment_due: 'assessments:read',
+  assessment_request: 'assessments:read',
+  assessor: 'assessments:read',
+} as const;

@@ -13,4 +13,9 @@ export const AUTH_ERRORS = {
     en: 'Too many failed sign-ins from this address; try again in {minutes} minutes',
   },
   AUTH_PASSWORD_WRONG: { status: 400, 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  AUTH_PASSWORD_UNCHANGED: {
+    status: 400,
+    'zh-CN': '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
 } satisfies ErrorCatalog;

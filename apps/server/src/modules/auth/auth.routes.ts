@@ -85,9 +85,10 @@ export const authRoutes =
         const { currentPassword, newPassword } = request.body;
         const token = await service.changePassword(
           user,
-          actorFromRequest(request),
+          { ...actorFromRequest(request), ip: request.ip },
           currentPassword,
           newPassword,
+          request.locale,
         );
         reply.setCookie(SESSION_COOKIE, token, cookieOptions);
         return service.me((await service.resolve(token))!);

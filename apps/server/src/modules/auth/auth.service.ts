@@ -20,6 +20,11 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Ends every session of an account at once (disabled accounts): the users module calls it. */
+export async function endSessionsOf(tx: Db, userId: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+}
+
 function formatUnlock(at: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone: 'Asia/Shanghai',
@@ -34,6 +39,8 @@ export function createAuthService(
   usersService: UsersService,
   regions: RegionsService,
   sessionHours: number,
+  /** Narrows a signed-in user's scope to what their work needs (assessors: their agency's area). */
+  refineScope: (user: SessionUser) => Promise<SessionUser> = async (user) => user,
 ) {
   function toSessionUser(user: UserRow, sessionId: string): SessionUser {
     return {
@@ -45,6 +52,8 @@ export function createAuthService(
       providerId: user.providerId,
       permissions: permissionsOf(user.role),
       mustChangePassword: user.mustChangePassword,
+      createdBy: user.createdBy,
+      passwordSetBy: user.passwordSetBy,
       sessionId,
     };
   }
@@ -68,19 +77,45 @@ export function createAuthService(
     return token;
   }
 
+  async function assertAddressNotBlocked(ip: string) {
+    const since = new Date(Date.now() - IP_WINDOW_MINUTES * 60_000);
+    const [recent] = await db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)));
+    if ((recent?.n ?? 0) >= IP_FAILURE_LIMIT) {
+      throw new AppError('AUTH_TOO_MANY_ATTEMPTS', { minutes: IP_WINDOW_MINUTES });
+    }
+  }
+
+  const lockedError = (until: Date, locale: Locale) =>
+    new AppError(
+      'AUTH_ACCOUNT_LOCKED',
+      { unlockAt: formatUnlock(until, locale) },
+      { unlockAt: until.toISOString() },
+    );
+
+  /**
+   * A wrong password, at sign-in or as the current password of a change: counted towards the
+   * account's lock and the address's block, and audited. Throws the lock if it now applies.
+   */
+  async function wrongPassword(user: UserRow, actor: AuditActor & { ip: string }, action: string, locale: Locale) {
+    const lockedUntil = await usersService.recordLoginFailure(user.id);
+    await recordAddressFailure(actor.ip, user.username);
+    await writeAudit(
+      db,
+      { ...actor, actorUsername: user.username },
+      { action, entity: 'user', entityId: user.id, regionCode: user.regionCode },
+    );
+    if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil, locale);
+  }
+
   return {
     sessionHours,
 
     /** Returns the new session token; every failure answers the same for unknown users and wrong passwords. */
     async login(username: string, password: string, actor: AuditActor & { ip: string }, locale: Locale) {
-      const since = new Date(Date.now() - IP_WINDOW_MINUTES * 60_000);
-      const [recent] = await db
-        .select({ n: count() })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.ip, actor.ip), gt(loginFailures.at, since)));
-      if ((recent?.n ?? 0) >= IP_FAILURE_LIMIT) {
-        throw new AppError('AUTH_TOO_MANY_ATTEMPTS', { minutes: IP_WINDOW_MINUTES });
-      }
+      await assertAddressNotBlocked(actor.ip);
 
       const user = await usersService.findByUsername(username);
       if (!user || user.status !== 'active') {
@@ -88,28 +123,10 @@ export function createAuthService(
         await recordAddressFailure(actor.ip, username);
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       }
-      const lockedError = (until: Date) =>
-        new AppError(
-          'AUTH_ACCOUNT_LOCKED',
-          { unlockAt: formatUnlock(until, locale) },
-          { unlockAt: until.toISOString() },
-        );
-      if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
+      if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil, locale);
 
       if (!(await verifyPassword(password, user.passwordHash))) {
-        const lockedUntil = await usersService.recordLoginFailure(user.id);
-        await recordAddressFailure(actor.ip, username);
-        await writeAudit(
-          db,
-          { ...actor, actorUsername: user.username },
-          {
-            action: 'auth.login_failed',
-            entity: 'user',
-            entityId: user.id,
-            regionCode: user.regionCode,
-          },
-        );
-        if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil);
+        await wrongPassword(user, actor, 'auth.login_failed', locale);
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       }
 
@@ -139,7 +156,7 @@ export function createAuthService(
       if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
         await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
       }
-      return toSessionUser(user, tokenHash);
+      return refineScope(toSessionUser(user, tokenHash));
     },
 
     async logout(user: SessionUser, actor: AuditActor): Promise<void> {
@@ -154,16 +171,30 @@ export function createAuthService(
 
     async me(user: SessionUser): Promise<SessionUserDto> {
       const region = await regions.get(user.regionCode);
-      const { sessionId: _session, ...rest } = user;
+      const { sessionId: _session, createdBy: _createdBy, passwordSetBy: _passwordSetBy, ...rest } = user;
       return { ...rest, permissions: [...user.permissions], regionName: region?.name ?? user.regionCode };
     },
 
-    /** Checks the current password, sets the new one, ends every other session; returns a fresh token. */
-    async changePassword(user: SessionUser, actor: AuditActor, currentPassword: string, newPassword: string) {
+    /**
+     * Checks the current password — throttled and audited like a sign-in, so a stolen session
+     * cannot guess it — sets a new, different one, ends every other session; returns a fresh token.
+     */
+    async changePassword(
+      user: SessionUser,
+      actor: AuditActor & { ip: string },
+      currentPassword: string,
+      newPassword: string,
+      locale: Locale,
+    ) {
+      await assertAddressNotBlocked(actor.ip);
       const row = await usersService.findById(user.id);
       if (!row) throw new AppError('AUTH_REQUIRED');
-      if (!(await verifyPassword(currentPassword, row.passwordHash)))
+      if (row.lockedUntil && row.lockedUntil > new Date()) throw lockedError(row.lockedUntil, locale);
+      if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+        await wrongPassword(row, actor, 'auth.password_change_failed', locale);
         throw new AppError('AUTH_PASSWORD_WRONG');
+      }
+      if (await verifyPassword(newPassword, row.passwordHash)) throw new AppError('AUTH_PASSWORD_UNCHANGED');
       await usersService.setOwnPassword(actor, row, newPassword);
       await db.delete(sessions).where(or(eq(sessions.userId, user.id), lt(sessions.expiresAt, new Date())));
       return createSession(row, actor);

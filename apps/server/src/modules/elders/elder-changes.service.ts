@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { AppError } from '../../platform/errors/app-error';
 import { inScope, oneInScope } from '../../platform/auth/scope';
+import { assertIndependentDecider } from '../../platform/auth/independent-decider';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { pageFrom } from '../../platform/http/pagination';
@@ -37,21 +38,23 @@ function assertChangeConsistent(current: ElderRow, changes: ElderChanges, today:
 
 export function createElderChangesService(db: Db, regions: RegionsService) {
   const withElderName = db
-    .select({ request: elderChangeRequests, elderName: elders.name })
+    .select({ request: elderChangeRequests, elderName: elders.name, elderRegionCode: elders.regionCode })
     .from(elderChangeRequests)
     .innerJoin(elders, eq(elders.id, elderChangeRequests.elderId));
 
   const toDto = ({
     request: r,
     elderName,
+    elderRegionCode,
   }: {
     request: ElderChangeRequestRow;
     elderName: string;
+    elderRegionCode: string;
   }): ChangeRequestDto => ({
     id: r.id,
     elderId: r.elderId,
     elderName,
-    regionCode: r.regionCode,
+    regionCode: elderRegionCode,
     changes: r.changes,
     before: r.before,
     reason: r.reason,
@@ -68,15 +71,23 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
     return toDto(row!);
   }
 
-  /** The pending request and its elder, locked, after the checks every decision shares. */
+  /**
+   * The pending request, locked, after the checks every decision shares. Its scope is the
+   * elder's current community, so that after a move only the new street decides.
+   */
   async function decidable(tx: Db, caller: SessionUser, id: string) {
-    const query = tx.select().from(elderChangeRequests).where(eq(elderChangeRequests.id, id)).for('update');
-    const request = await oneInScope(query, caller, 'ELDER_CHANGE_NOT_FOUND');
+    const query = tx
+      .select({ request: elderChangeRequests, regionCode: elders.regionCode })
+      .from(elderChangeRequests)
+      .innerJoin(elders, eq(elders.id, elderChangeRequests.elderId))
+      .where(eq(elderChangeRequests.id, id))
+      .for('update');
+    const { request, regionCode } = await oneInScope(query, caller, 'ELDER_CHANGE_NOT_FOUND');
     if (request.status !== 'pending') throw new AppError('ELDER_CHANGE_DECIDED');
-    if (request.requestedById === caller.id) throw new AppError('ELDER_CHANGE_SELF_APPROVAL');
+    assertIndependentDecider(caller, [request.requestedById], 'ELDER_CHANGE_SELF_APPROVAL');
     if (regionPrefix(caller.regionCode).length > STREET_PREFIX_LENGTH)
       throw new AppError('ELDER_CHANGE_APPROVER_LEVEL');
-    return request;
+    return { ...request, regionCode };
   }
 
   return {
@@ -102,7 +113,6 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
             .insert(elderChangeRequests)
             .values({
               elderId,
-              regionCode: elder.regionCode,
               changes,
               before,
               reason,
@@ -130,7 +140,7 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
     },
 
     async list(caller: SessionUser, q: ListChangeRequestsQuery) {
-      const where: (SQL | undefined)[] = [inScope(elderChangeRequests.regionCode, caller)];
+      const where: (SQL | undefined)[] = [inScope(elders.regionCode, caller)];
       if (q.status) where.push(eq(elderChangeRequests.status, q.status));
       if (q.elderId) where.push(eq(elderChangeRequests.elderId, q.elderId));
       const keyset = newestFirstKeyset(elderChangeRequests.requestedAt, elderChangeRequests.id, q.cursor);

@@ -126,8 +126,6 @@ export const elderChangeRequests = pgTable(
     elderId: uuid('elder_id')
       .notNull()
       .references(() => elders.id),
-    /** The elder's community when requested: the inbox is scoped by it. */
-    regionCode: varchar('region_code', { length: 12 }).notNull(),
     changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
     before: jsonb('before').$type<Record<string, unknown>>().notNull(),
     reason: varchar('reason', { length: 500 }).notNull(),
@@ -143,7 +141,8 @@ export const elderChangeRequests = pgTable(
     decisionReason: varchar('decision_reason', { length: 500 }),
   },
   (t) => [
-    index('elder_change_requests_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
+    // Scope is the elder's current community (joined), never a copy that a move leaves behind.
+    index('elder_change_requests_status_idx').on(t.status, t.requestedAt),
     // One open request per elder: a second would be decided against a stale "before".
     uniqueIndex('elder_change_requests_one_pending')
       .on(t.elderId)

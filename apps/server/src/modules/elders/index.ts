@@ -12,3 +12,5 @@ export { recordElderLevel } from './elder-level';
 export { assertAlive } from './elder-rules';
 /** Read-only joins of other modules (due lists, level statistics) use the table itself. */
 export { elders as eldersTable } from './elders.tables';
+/** Who may read the before/after values of this module's audit entries (names, health, contacts). */
+export const ELDER_AUDIT_ENTITIES = { elder: 'elders:read', elder_import: 'elders:read' } as const;

@@ -3,7 +3,8 @@ import { regionLevel } from '@yiyang/domain';
 import type { ProviderChangeBody, ProviderChangeRequestDto } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
-import { inScope, oneInScope } from '../../platform/auth/scope';
+import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope';
+import { assertIndependentDecider } from '../../platform/auth/independent-decider';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
@@ -22,33 +23,42 @@ export function createProviderChangesService(
 ) {
   const withName = () =>
     db
-      .select({ r: providerChangeRequests, providerName: providers.name })
+      .select({ r: providerChangeRequests, providerName: providers.name, regionCode: providers.regionCode })
       .from(providerChangeRequests)
       .innerJoin(providers, eq(providers.id, providerChangeRequests.providerId));
   const toDto = ({
     r,
     providerName,
+    regionCode,
   }: {
     r: ProviderChangeRequestRow;
     providerName: string;
+    regionCode: string;
   }): ProviderChangeRequestDto => ({
     ...r,
+    regionCode,
     providerName,
     requestedAt: r.requestedAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
   });
 
+  /** A pending request, locked; its scope is the provider's current region, not where it was. */
   async function decidable(tx: Db, caller: SessionUser, id: string) {
-    const request = await oneInScope(
-      tx.select().from(providerChangeRequests).where(eq(providerChangeRequests.id, id)).for('update'),
+    const { request, regionCode } = await oneInScope(
+      tx
+        .select({ request: providerChangeRequests, regionCode: providers.regionCode })
+        .from(providerChangeRequests)
+        .innerJoin(providers, eq(providers.id, providerChangeRequests.providerId))
+        .where(eq(providerChangeRequests.id, id))
+        .for('update'),
       caller,
       'PROVIDER_CHANGE_NOT_FOUND',
     );
     if (request.status !== 'pending') throw new AppError('PROVIDER_CHANGE_DECIDED');
-    if (request.requestedBy === caller.username) throw new AppError('PROVIDER_CHANGE_SELF_APPROVAL');
+    assertIndependentDecider(caller, [request.requestedById], 'PROVIDER_CHANGE_SELF_APPROVAL');
     if (!['province', 'city', 'county'].includes(regionLevel(caller.regionCode)))
       throw new AppError('PROVIDER_CHANGE_APPROVER_LEVEL');
-    return request;
+    return { ...request, regionCode };
   }
 
   async function one(id: string) {
@@ -68,10 +78,10 @@ export function createProviderChangesService(
             .insert(providerChangeRequests)
             .values({
               providerId,
-              regionCode: provider.regionCode,
               changes: body.changes,
               before,
               reason: body.reason,
+              requestedById: caller.id,
               requestedBy: caller.username,
             })
             .returning();
@@ -99,7 +109,7 @@ export function createProviderChangesService(
       const where: (SQL | undefined)[] = [
         caller.providerId
           ? eq(providerChangeRequests.providerId, caller.providerId)
-          : inScope(providerChangeRequests.regionCode, caller),
+          : inScope(providers.regionCode, caller),
       ];
       if (q.status) where.push(eq(providerChangeRequests.status, q.status as 'pending'));
       if (q.providerId) where.push(eq(providerChangeRequests.providerId, q.providerId));
@@ -126,6 +136,9 @@ export function createProviderChangesService(
           .where(eq(providers.id, request.providerId))
           .for('update');
         await assertProviderConsistent(regions, tx, { ...provider!, ...request.changes });
+        // A move is decided by someone whose scope holds both the old and the new region.
+        const movedTo = request.changes.regionCode;
+        if (typeof movedTo === 'string') assertAssignable(movedTo, caller);
         const [after] = await tx
           .update(providers)
           .set({ ...request.changes, version: provider!.version + 1, updatedAt: new Date() })

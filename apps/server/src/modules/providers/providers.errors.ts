@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from '../../platform/errors/error-catalog';
+import type { ErrorCatalog, LocalisedText } from '../../platform/errors/error-catalog';
 
 export const PROVIDER_ERRORS = {
   PROVIDER_NOT_FOUND: { status: 404, 'zh-CN': '服务机构不存在', en: 'Provider not found' },
@@ -30,7 +30,7 @@ export const PROVIDER_ERRORS = {
   },
   PROVIDER_FIELD_NEEDS_APPROVAL: {
     status: 409,
-    'zh-CN': '{fields} 须提交变更申请，由区民政部门确认',
+    'zh-CN': '{fields}须提交变更申请，由区民政部门确认',
     en: '{fields} change through a request confirmed by the district civil-affairs office',
   },
   PROVIDER_CHANGE_PENDING: {
@@ -88,3 +88,30 @@ export const BEDS_PROBLEMS = {
   nursing_exceeds_total: { 'zh-CN': '护理型床位多于总床位', en: 'more nursing beds than beds' },
   occupied_exceeds_total: { 'zh-CN': '在住人数多于总床位', en: 'more occupied beds than beds' },
 } as const;
+
+/** Field names as officials know them, for messages that list fields. */
+const GATED_FIELD_LABELS: Record<string, LocalisedText> = {
+  name: { 'zh-CN': '机构名称', en: 'name' },
+  kind: { 'zh-CN': '机构类型', en: 'kind' },
+  ownership: { 'zh-CN': '举办性质', en: 'ownership' },
+  legalRepresentative: { 'zh-CN': '法定代表人', en: 'legal representative' },
+  regionCode: { 'zh-CN': '所在区划', en: 'region' },
+  address: { 'zh-CN': '地址', en: 'address' },
+  filingStatus: { 'zh-CN': '备案状态', en: 'filing status' },
+  filingNo: { 'zh-CN': '备案号', en: 'filing number' },
+  filedOn: { 'zh-CN': '备案日期', en: 'filing date' },
+  filingChangedOn: { 'zh-CN': '变更备案日期', en: 'filing change date' },
+  filingCancelledOn: { 'zh-CN': '注销备案日期', en: 'filing cancellation date' },
+  filingDocuments: { 'zh-CN': '备案材料', en: 'filing documents' },
+  grade: { 'zh-CN': '等级', en: 'grade' },
+  gradedOn: { 'zh-CN': '评定日期', en: 'grading date' },
+  gradeBody: { 'zh-CN': '评定机构', en: 'grading body' },
+};
+
+export function gatedFieldList(fields: readonly string[]): LocalisedText {
+  const label = (f: string, locale: keyof LocalisedText) => GATED_FIELD_LABELS[f]?.[locale] ?? f;
+  return {
+    'zh-CN': fields.map((f) => label(f, 'zh-CN')).join('、'),
+    en: fields.map((f) => label(f, 'en')).join(', '),
+  };
+}

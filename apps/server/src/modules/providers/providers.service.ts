@@ -13,7 +13,8 @@ import type {
   ProviderDto,
   UpdateProviderBody,
 } from '@yiyang/contracts';
-import { PROVIDER_FILING_FIELDS } from '@yiyang/contracts';
+import { PROVIDER_GATED_FIELDS } from '@yiyang/contracts';
+import { gatedFieldList } from './providers.errors';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { assertAssignable, inScope, isInScope } from '../../platform/auth/scope';
@@ -213,20 +214,15 @@ export function createProvidersService(db: Db, regions: RegionsService) {
     },
 
     /**
-     * Officials change anything in their scope; a provider manager changes their own profile,
-     * beds and hours, while filing and grade go through a change request.
+     * Officials change anything in their scope; a provider manager changes their own
+     * operational facts (beds, hours, phone, coordinates, status), while registration facts,
+     * filing and grade go through a change request (docs/decisions/0006).
      */
     async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateProviderBody) {
       if (caller.providerId) {
-        const fields = PROVIDER_FILING_FIELDS.filter((f) => body[f] !== undefined);
+        const fields = PROVIDER_GATED_FIELDS.filter((f) => body[f] !== undefined);
         if (fields.length)
-          throw new AppError('PROVIDER_FIELD_NEEDS_APPROVAL', { fields: fields.join(', ') }, { fields });
-        if (body.regionCode !== undefined)
-          throw new AppError(
-            'PROVIDER_FIELD_NEEDS_APPROVAL',
-            { fields: 'regionCode' },
-            { fields: ['regionCode'] },
-          );
+          throw new AppError('PROVIDER_FIELD_NEEDS_APPROVAL', { fields: gatedFieldList(fields) }, { fields });
       }
       if (body.regionCode) {
         await regions.require(body.regionCode);

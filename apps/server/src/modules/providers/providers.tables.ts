@@ -105,15 +105,13 @@ export const providerChangeRequests = pgTable(
     providerId: uuid('provider_id')
       .notNull()
       .references(() => providers.id),
-    regionCode: varchar('region_code', { length: 12 })
-      .notNull()
-      .references(() => regions.code),
     changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
     before: jsonb('before').$type<Record<string, unknown>>().notNull(),
     reason: varchar('reason', { length: 500 }).notNull(),
     status: varchar('status', { length: 12, enum: ['pending', 'approved', 'rejected'] })
       .notNull()
       .default('pending'),
+    requestedById: uuid('requested_by_id').notNull(),
     requestedBy: varchar('requested_by', { length: 32 }).notNull(),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     decidedBy: varchar('decided_by', { length: 32 }),
@@ -121,7 +119,8 @@ export const providerChangeRequests = pgTable(
     decisionReason: varchar('decision_reason', { length: 500 }),
   },
   (t) => [
-    index('provider_change_requests_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
+    // Scope is the provider's current region (joined), never a copy that a move leaves behind.
+    index('provider_change_requests_status_idx').on(t.status, t.requestedAt),
     uniqueIndex('provider_change_requests_one_pending')
       .on(t.providerId)
       .where(sql`status = 'pending'`),
@@ -137,9 +136,6 @@ export const providerStaff = pgTable(
     providerId: uuid('provider_id')
       .notNull()
       .references(() => providers.id),
-    regionCode: varchar('region_code', { length: 12 })
-      .notNull()
-      .references(() => regions.code),
     name: varchar('name', { length: 50 }).notNull(),
     idNumberEnc: varchar('id_number_enc', { length: 200 }).notNull(),
     idNumberIndex: varchar('id_number_index', { length: 64 }).notNull(),
@@ -157,7 +153,6 @@ export const providerStaff = pgTable(
   },
   (t) => [
     uniqueIndex('provider_staff_person_key').on(t.providerId, t.idNumberIndex),
-    index('provider_staff_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
   ],
 );
 export type StaffRow = typeof providerStaff.$inferSelect;

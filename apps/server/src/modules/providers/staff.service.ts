@@ -94,14 +94,15 @@ export function createStaffService(db: Db, cipher: PiiCipher, providersService: 
     });
   }
 
+  /** A staff member of a visible provider, with the provider's current region (their scope). */
   async function staffOf(caller: SessionUser, providerId: string, staffId: string, tx: Db = db) {
-    await providersService.visible(caller, providerId, tx);
+    const provider = await providersService.visible(caller, providerId, tx);
     const [row] = await tx
       .select()
       .from(providerStaff)
       .where(and(eq(providerStaff.id, staffId), eq(providerStaff.providerId, providerId)));
     if (!row) throw new AppError('STAFF_NOT_FOUND');
-    return row;
+    return { ...row, regionCode: provider.regionCode };
   }
 
   return {
@@ -125,7 +126,6 @@ export function createStaffService(db: Db, cipher: PiiCipher, providersService: 
             .insert(providerStaff)
             .values({
               providerId,
-              regionCode: provider.regionCode,
               name: body.name,
               idNumberEnc: cipher.encrypt(id.number),
               idNumberIndex: cipher.blindIndex(id.number),
@@ -309,7 +309,7 @@ export function createStaffService(db: Db, cipher: PiiCipher, providersService: 
       const today = shanghaiDate();
       const scope = caller.providerId
         ? eq(providerStaff.providerId, caller.providerId)
-        : inScope(providerStaff.regionCode, caller);
+        : inScope(providers.regionCode, caller);
       if (q.regionCode) assertAssignable(q.regionCode, caller);
       const rows = await db
         .select({
@@ -324,7 +324,7 @@ export function createStaffService(db: Db, cipher: PiiCipher, providersService: 
         .where(
           and(
             scope,
-            q.regionCode ? inScope(providerStaff.regionCode, { regionCode: q.regionCode }) : undefined,
+            q.regionCode ? inScope(providers.regionCode, { regionCode: q.regionCode }) : undefined,
             q.providerId ? eq(providerStaff.providerId, q.providerId) : undefined,
             isNotNull(staffCertificates.expiresOn),
             lte(staffCertificates.expiresOn, shiftDays(today, CERTIFICATE_ALERT_DAYS)),

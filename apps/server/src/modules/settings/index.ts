@@ -1,3 +1,5 @@
 export { createSettingsService, settingFor, type SettingsService } from './settings.service';
 export { settingsRoutes } from './settings.routes';
 export { SETTINGS_ERRORS } from './settings.errors';
+/** Region settings hold no personal data: whoever reads the audit log sees their changes. */
+export const SETTINGS_AUDIT_ENTITIES = { region_setting: 'audit:read' } as const;

@@ -7,6 +7,8 @@ export {
 } from './users.service';
 export { usersRoutes } from './users.routes';
 export { USER_ERRORS } from './users.errors';
+/** Who may read the before/after values of this module's audit entries. */
+export const USER_AUDIT_ENTITIES = { user: 'users:read' } as const;
 export type { UserRow } from './users.tables';
 /** Read-only joins of other modules (assessor lists) use the table itself. */
 export { users as usersTable } from './users.tables';

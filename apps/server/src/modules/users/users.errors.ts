@@ -32,6 +32,11 @@ export const USER_ERRORS = {
     'zh-CN': '密码不符合要求：至少10位，包含大写字母、小写字母、数字、符号中的三类，且不含用户名',
     en: 'The password is too weak: at least 10 characters, three of upper case, lower case, digits and symbols, not containing the username',
   },
+  USER_PROVIDER_OUTSIDE_REGION: {
+    status: 400,
+    'zh-CN': '账号所属区域必须包含其服务机构所在区域',
+    en: "The account's region must contain its provider's region",
+  },
   USER_PROVIDER_NOT_FOUND: {
     status: 400,
     'zh-CN': '所属服务机构不存在',

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { grantableRoles, passwordProblem, PROVIDER_ROLES, type Role } from '@yiyang/domain';
+import { grantableRoles, isWithinScope, passwordProblem, PROVIDER_ROLES, type Role } from '@yiyang/domain';
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserDto } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/pg-errors';
@@ -37,8 +37,16 @@ function assertProviderFits(role: Role, providerId: string | null | undefined) {
   if (!providerRole && providerId) throw new AppError('USER_PROVIDER_NOT_ALLOWED');
 }
 
-/** A provider account's provider must exist and lie in the scope of the official creating it. */
-async function assertProviderVisible(db: Db, caller: Caller, providerId: string | null | undefined) {
+/**
+ * A provider account's provider must exist, lie in the scope of the official managing the
+ * account, and lie inside the account's region.
+ */
+async function assertProviderFitsRegion(
+  db: Db,
+  caller: Caller,
+  providerId: string | null | undefined,
+  accountRegionCode: string,
+) {
   if (!providerId) return;
   const [provider] = await db
     .select({ regionCode: providersTable.regionCode })
@@ -46,7 +54,15 @@ async function assertProviderVisible(db: Db, caller: Caller, providerId: string 
     .where(eq(providersTable.id, providerId));
   if (!provider || (caller !== 'system' && !isInScope(provider.regionCode, caller)))
     throw new AppError('USER_PROVIDER_NOT_FOUND');
+  if (!isWithinScope(provider.regionCode, accountRegionCode))
+    throw new AppError('USER_PROVIDER_OUTSIDE_REGION');
 }
+
+/**
+ * Where an account is managed: a provider account in its provider's current region (an official
+ * of another district must not reset it and read the provider's staff), any other in its own.
+ */
+const managedRegion = sql<string>`coalesce(${providersTable.regionCode}, ${users.regionCode})`;
 
 function assertMayGrant(caller: Caller, role: Role) {
   if (caller !== 'system' && !grantableRoles(caller.role).includes(role)) {
@@ -54,7 +70,10 @@ function assertMayGrant(caller: Caller, role: Role) {
   }
 }
 
-export function createUsersService(db: Db, regions: RegionsService) {
+/** Ends every session of an account (the auth module owns sessions). */
+export type EndSessions = (tx: Db, userId: string) => Promise<void>;
+
+export function createUsersService(db: Db, regions: RegionsService, endSessions: EndSessions) {
   async function toDto(rows: UserRow[]): Promise<UserDto[]> {
     const names = await regions.names(rows.map((r) => r.regionCode));
     return rows.map((r) => ({
@@ -76,8 +95,13 @@ export function createUsersService(db: Db, regions: RegionsService) {
 
   /** A user the caller may see: outside the scope it does not exist. */
   async function visible(caller: Caller, id: string, tx?: Db): Promise<UserRow> {
-    const query = (tx ?? db).select().from(users).where(eq(users.id, id));
-    return oneInScope(tx ? query.for('update') : query, caller, 'USER_NOT_FOUND');
+    const query = (tx ?? db)
+      .select({ user: users, regionCode: managedRegion })
+      .from(users)
+      .leftJoin(providersTable, eq(providersTable.id, users.providerId))
+      .where(eq(users.id, id));
+    const found = await oneInScope(tx ? query.for('update', { of: users }) : query, caller, 'USER_NOT_FOUND');
+    return found.user;
   }
 
   /** Officials manage the accounts of their region; an admin's account only an admin touches. */
@@ -97,7 +121,7 @@ export function createUsersService(db: Db, regions: RegionsService) {
       await regions.require(body.regionCode);
       if (caller !== 'system') assertAssignable(body.regionCode, caller);
       assertProviderFits(body.role, body.providerId);
-      await assertProviderVisible(db, caller, body.providerId);
+      await assertProviderFitsRegion(db, caller, body.providerId, body.regionCode);
       assertPasswordAcceptable(body.password, body.username);
       const passwordHash = await hashPassword(body.password);
       try {
@@ -113,6 +137,8 @@ export function createUsersService(db: Db, regions: RegionsService) {
               passwordHash,
               // An account someone else set the password for changes it at first sign-in.
               mustChangePassword: caller !== 'system',
+              createdBy: caller === 'system' ? null : caller.id,
+              passwordSetBy: caller === 'system' ? null : caller.id,
             })
             .returning();
           const row = created as UserRow;
@@ -138,10 +164,10 @@ export function createUsersService(db: Db, regions: RegionsService) {
     },
 
     async list(caller: SessionUser, q: ListUsersQuery) {
-      const where: (SQL | undefined)[] = [inScope(users.regionCode, caller)];
+      const where: (SQL | undefined)[] = [inScope(managedRegion, caller)];
       if (q.regionCode) {
         assertAssignable(q.regionCode, caller);
-        where.push(inScope(users.regionCode, { regionCode: q.regionCode }));
+        where.push(inScope(managedRegion, { regionCode: q.regionCode }));
       }
       if (q.role) where.push(eq(users.role, q.role));
       if (q.status) where.push(eq(users.status, q.status));
@@ -151,18 +177,20 @@ export function createUsersService(db: Db, regions: RegionsService) {
       }
       const after = decodeCursor(q.cursor, z.string().max(32));
       if (after !== null) where.push(gt(users.username, after));
-      const rows = await db
-        .select()
-        .from(users)
-        .where(and(...where))
-        .orderBy(asc(users.username))
-        .limit(q.limit + 1);
+      const rows = (
+        await db
+          .select({ user: users })
+          .from(users)
+          .leftJoin(providersTable, eq(providersTable.id, users.providerId))
+          .where(and(...where))
+          .orderBy(asc(users.username))
+          .limit(q.limit + 1)
+      ).map((r) => r.user);
       const page = pageFrom(rows, q.limit, (r) => r.username);
       return { items: await toDto(page.items), nextCursor: page.nextCursor };
     },
 
     async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateUserBody): Promise<UserDto> {
-      await assertProviderVisible(db, caller, body.providerId);
       if (body.regionCode !== undefined) {
         await regions.require(body.regionCode);
         assertAssignable(body.regionCode, caller);
@@ -179,11 +207,17 @@ export function createUsersService(db: Db, regions: RegionsService) {
           if (body.role !== undefined) assertMayGrant(caller, body.role);
           const providerId = body.providerId !== undefined ? body.providerId : before.providerId;
           assertProviderFits(role, providerId);
+          // Checked when the account's provider, region or role change, so that an account of a
+          // provider that has since moved can still be disabled or renamed.
+          if (body.providerId !== undefined || body.regionCode !== undefined || body.role !== undefined)
+            await assertProviderFitsRegion(tx, caller, providerId, body.regionCode ?? before.regionCode);
           const [after] = await tx
             .update(users)
             .set({ ...body, providerId, updatedAt: new Date() })
             .where(eq(users.id, id))
             .returning();
+          // A disabled account's sessions end now, so re-enabling it revives no old cookie.
+          if (body.status === 'disabled') await endSessions(tx, id);
           await writeAudit(tx, actor, {
             action: 'user.update',
             entity: 'user',
@@ -218,6 +252,7 @@ export function createUsersService(db: Db, regions: RegionsService) {
           .set({
             passwordHash,
             mustChangePassword: caller !== 'system',
+            passwordSetBy: caller === 'system' ? null : caller.id,
             // The database's clock, which also stamps sessions: older sessions end.
             passwordChangedAt: sql`now()`,
             failedLogins: 0,

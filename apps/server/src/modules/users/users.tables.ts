@@ -23,6 +23,13 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     /** Sessions begun before this moment are no longer valid (password reset or change). */
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Maker-checker independence: who created the account, and who last set its password for
+     * someone else (kept after the owner's own change, which that person may have made).
+     * Null when the system (CLI, seed) did it.
+     */
+    createdBy: uuid('created_by'),
+    passwordSetBy: uuid('password_set_by'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),

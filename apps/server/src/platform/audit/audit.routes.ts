@@ -7,6 +7,7 @@ import { requireUser } from '../auth/access-control';
 import { decodeCursor, pageFrom } from '../http/pagination';
 import type { Db } from '../db/database';
 import { auditLog } from './audit.tables';
+import { mayReadAuditDetails } from './audit-redaction';
 
 /** The audit log reader: newest first, within the caller's region scope. */
 export const auditRoutes =
@@ -49,7 +50,17 @@ export const auditRoutes =
         const page = pageFrom(rows, q.limit, (r) => r.id.toString());
         return {
           nextCursor: page.nextCursor,
-          items: page.items.map((r) => ({ ...r, id: r.id.toString(), at: r.at.toISOString() })),
+          items: page.items.map((r) => {
+            const visible = mayReadAuditDetails(r.entity, user.permissions);
+            return {
+              ...r,
+              id: r.id.toString(),
+              at: r.at.toISOString(),
+              before: visible ? r.before : null,
+              after: visible ? r.after : null,
+              detailsHidden: !visible && (r.before != null || r.after != null),
+            };
+          }),
         };
       },
     );

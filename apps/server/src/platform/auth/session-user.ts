@@ -12,6 +12,9 @@ export interface SessionUser {
   providerId: string | null;
   permissions: readonly Permission[];
   mustChangePassword: boolean;
+  /** Who created the account and who last set its password for it (maker-checker independence). */
+  createdBy: string | null;
+  passwordSetBy: string | null;
   sessionId: string;
 }
 

@@ -34,6 +34,11 @@ export const PLATFORM_ERRORS = {
     'zh-CN': '该行政区划不在您的管辖范围内',
     en: 'That region is outside your scope',
   },
+  DECIDER_NOT_INDEPENDENT: {
+    status: 403,
+    'zh-CN': '您的账号由申请人创建或由其设置过密码，不能审批其提交的事项，请由其他人员审批',
+    en: 'Your account was created by the requester, or its password was set by them: someone else must decide',
+  },
   NOT_FOUND: { status: 404, 'zh-CN': '未找到', en: 'Not found' },
   RATE_LIMITED: {
     status: 429,

@@ -62,19 +62,22 @@ export function AuditPage() {
         pagination={false}
         scroll={{ x: 900 }}
         expandable={{
-          rowExpandable: (e) => e.before != null || e.after != null,
-          expandedRowRender: (e) => (
-            <Space align="start" size="large">
-              <div>
-                <Typography.Text strong>{t('audit.before')}</Typography.Text>
-                <Json value={e.before} />
-              </div>
-              <div>
-                <Typography.Text strong>{t('audit.after')}</Typography.Text>
-                <Json value={e.after} />
-              </div>
-            </Space>
-          ),
+          rowExpandable: (e) => e.detailsHidden || e.before != null || e.after != null,
+          expandedRowRender: (e) =>
+            e.detailsHidden ? (
+              <Typography.Text type="secondary">{t('audit.detailsHidden')}</Typography.Text>
+            ) : (
+              <Space align="start" size="large">
+                <div>
+                  <Typography.Text strong>{t('audit.before')}</Typography.Text>
+                  <Json value={e.before} />
+                </div>
+                <div>
+                  <Typography.Text strong>{t('audit.after')}</Typography.Text>
+                  <Json value={e.after} />
+                </div>
+              </Space>
+            ),
         }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', render: formatDateTime, width: 180 },
