@@ -200,14 +200,23 @@ describe('Excel export', () => {
     expect(rows.length).toBe(1 + 4);
     expect(rows.slice(1).every((r) => /^1501\*{10}/.test(r[0]!))).toBe(true);
     expect(rows.flat()).toContain('\'=HYPERLINK("http://evil","点我")');
-    const clear = await t.call('worker', { method: 'GET', url: '/api/v1/elders/export?clear=true' });
+    const clear = await t.call('worker', { method: 'POST', url: '/api/v1/elders/export-clear', payload: {} });
     expect(clear.statusCode).toBe(403);
     const audit = await t.call('street', { method: 'GET', url: '/api/v1/audit?action=elders.export' });
-    expect(audit.json().items[0]).toMatchObject({ actorUsername: 'worker', after: { count: 4 } });
+    expect(audit.json().items[0]).toMatchObject({ actorUsername: 'worker', after: { filters: {} } });
+    // The row count is recorded once the stream has ended.
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.call('street', { method: 'GET', url: '/api/v1/audit?action=elders.export_completed' })
+          ).json().items[0]?.after,
+      )
+      .toMatchObject({ count: 4 });
   });
 
   it('round trip: an official’s clear export imports back as the same people', async () => {
-    const res = await t.call('street', { method: 'GET', url: '/api/v1/elders/export?clear=true' });
+    const res = await t.call('street', { method: 'POST', url: '/api/v1/elders/export-clear', payload: {} });
     const rows = await readSheet(res.rawPayload);
     expect(rows[1]![0]).toMatch(/^150102\d{11}[\dX]$/);
     const job = await importFile('street', res.rawPayload, 'export.xlsx');

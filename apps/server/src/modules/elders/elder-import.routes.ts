@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, listEldersQuery } from '@yiyang/contracts';
@@ -10,6 +11,7 @@ import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { exportElders, type ElderImportService } from './elder-import.service';
 import type { EldersService } from './elders.service';
 import { attachment, XLSX_TYPE } from '../../platform/http/download';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
 
 const importJob = z.object({
   id: z.uuid(),
@@ -113,45 +115,72 @@ export const elderImportRoutes =
           .send(await service.errorWorkbook(requireUser(request), request.params.id)),
     );
 
-    app.get(
-      '/api/v1/elders/export',
-      {
-        config: { permission: 'elders:read' },
-        schema: {
-          tags,
-          summary:
-            'The filtered list as .xlsx: masked, or in clear for a pii:reveal holder who asks (audited)',
-          querystring: listEldersQuery
-            .omit({ cursor: true, limit: true })
-            .extend({ clear: z.stringbool().default(false) }),
-        },
-      },
-      async (request, reply) => {
-        const user = requireUser(request);
-        const { clear, ...filters } = request.query;
-        if (clear && !user.permissions.includes('pii:reveal')) throw new AppError('AUTH_FORBIDDEN');
-        const where = elders.filter(user, filters);
-        const actor = actorFromRequest(request);
-        const body = new PassThrough();
-        reply
-          .header('content-type', XLSX_TYPE)
-          .header(
-            'content-disposition',
-            attachment(`老年人信息_${new Date().toISOString().slice(0, 10)}.xlsx`),
-          );
-        const done = exportElders(db, cipher, where, clear, body).then((count) =>
+    const exportFilters = listEldersQuery.omit({ cursor: true, limit: true });
+
+    /**
+     * Streams the filtered list as .xlsx. The audit entry is written before the first byte
+     * leaves, so an export aborted halfway is on record; its row count follows when it ends.
+     */
+    async function streamExport(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      filters: z.infer<typeof exportFilters>,
+      clear: boolean,
+    ) {
+      const user = requireUser(request);
+      const where = elders.filter(user, filters);
+      const actor = actorFromRequest(request);
+      const action = clear ? 'elders.export_clear' : 'elders.export';
+      await writeAudit(db, actor, {
+        action,
+        entity: 'elder',
+        regionCode: user.regionCode,
+        after: { filters },
+      });
+      const body = new PassThrough();
+      reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment(`老年人信息_${shanghaiDate()}.xlsx`));
+      exportElders(db, cipher, where, clear, body)
+        .then((count) =>
           writeAudit(db, actor, {
-            action: clear ? 'elders.export_clear' : 'elders.export',
+            action: `${action}_completed`,
             entity: 'elder',
             regionCode: user.regionCode,
             after: { filters, count },
           }),
-        );
-        done.catch((error: unknown) => {
+        )
+        .catch((error: unknown) => {
           request.log.error({ err: error }, 'export failed');
           body.destroy(error as Error);
         });
-        return reply.send(body);
+      return reply.send(body);
+    }
+
+    app.get(
+      '/api/v1/elders/export',
+      {
+        config: { permission: 'elders:read' },
+        schema: { tags, summary: 'The filtered list as .xlsx, masked (audited)', querystring: exportFilters },
+      },
+      async (request, reply) => streamExport(request, reply, request.query, false),
+    );
+
+    // A clear export is a POST with a JSON body: a cross-site link or form cannot start it in an
+    // official's name (the session cookie is SameSite=Lax, and forms cannot send JSON).
+    app.post(
+      '/api/v1/elders/export-clear',
+      {
+        config: { permission: 'pii:reveal' },
+        schema: {
+          tags,
+          summary: 'The filtered list as .xlsx with identity numbers and phones in clear (audited first)',
+          body: exportFilters,
+        },
+      },
+      async (request, reply) => {
+        if (!requireUser(request).permissions.includes('elders:read')) throw new AppError('AUTH_FORBIDDEN');
+        return streamExport(request, reply, request.body, true);
       },
     );
   };

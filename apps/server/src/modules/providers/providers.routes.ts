@@ -38,6 +38,7 @@ import {
 } from '@yiyang/contracts';
 import { requireUser } from '../../platform/auth/access-control';
 import { actorFromRequest } from '../../platform/audit/audit-writer';
+import { shanghaiDate } from '../../platform/time/shanghai-date';
 import { attachment, XLSX_TYPE } from '../../platform/http/download';
 import type { ProvidersService } from './providers.service';
 import type { ProviderChangesService } from './provider-changes.service';
@@ -101,7 +102,7 @@ export const providersRoutes =
       async (request, reply) =>
         reply
           .header('content-type', XLSX_TYPE)
-          .header('content-disposition', attachment(`服务机构_${new Date().toISOString().slice(0, 10)}.xlsx`))
+          .header('content-disposition', attachment(`服务机构_${shanghaiDate()}.xlsx`))
           .send(
             await service.exportXlsx(
               requireUser(request),

@@ -12,6 +12,7 @@ import {
 import type { ElderDto } from '@yiyang/contracts';
 import { useCan, useMe } from '../../api/session';
 import { useKeysetList } from '../../api/use-keyset-list';
+import { downloadFile } from '../../api/download';
 import { ListFilters, LoadMore } from '../../components/ListFilters';
 import { RegionSelect } from '../../components/RegionSelect';
 import { CategoryTags, ElderStatusTag } from './ElderTags';
@@ -51,15 +52,20 @@ export function ElderListPage() {
   const [visible, choose] = useColumnChoice();
   const [form] = Form.useForm();
   const list = useKeysetList<ElderDto>('/api/v1/elders', filters);
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   if (!me) return null;
-  /** The export follows the list's filters. */
-  const exportUrl = (clear: boolean) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(filters))
-      if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-    if (clear) params.set('clear', 'true');
-    return `/api/v1/elders/export?${params}`;
+  /** The export follows the list's filters; the clear one is a POST, so no link can start it. */
+  const exportList = (clear: boolean) => {
+    const chosen = Object.fromEntries(
+      Object.entries(filters)
+        .filter(([, v]) => v !== undefined && v !== null && v !== '')
+        .map(([k, v]) => [k, String(v)]),
+    );
+    const fallbackName = `${t('elders.title')}.xlsx`;
+    const done = clear
+      ? downloadFile('/api/v1/elders/export-clear', { method: 'POST', body: chosen, fallbackName })
+      : downloadFile(`/api/v1/elders/export?${new URLSearchParams(chosen)}`, { fallbackName });
+    return done.catch((error: Error) => message.error(error.message));
   };
 
   const all = {
@@ -108,7 +114,7 @@ export function ElderListPage() {
           >
             <Button icon={<SettingOutlined />}>{t('elders.columns')}</Button>
           </Popover>
-          <Button icon={<DownloadOutlined />} href={exportUrl(false)}>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportList(false)}>
             {t('imports.export')}
           </Button>
           {can('pii:reveal') && (
@@ -118,7 +124,7 @@ export function ElderListPage() {
                 modal.confirm({
                   title: t('imports.exportClear'),
                   content: t('imports.exportClearConfirm'),
-                  onOk: () => void (window.location.href = exportUrl(true)),
+                  onOk: () => exportList(true),
                 })
               }
             >
