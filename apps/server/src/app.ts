@@ -9,6 +9,7 @@ import { registerErrorHandler } from './platform/errors/error-handler';
 import { errorMessage, registerErrors } from './platform/errors/error-catalog';
 import { validatorCompiler } from './platform/http/zod-compilers';
 import { registerOpenApi } from './platform/http/openapi';
+import { RequestLog } from './platform/http/request-log';
 import { registerStaticWeb } from './platform/http/static-web';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { createRegionsService, regionsRoutes, REGION_ERRORS } from './modules/regions/index';
@@ -58,7 +59,7 @@ export interface AppDeps {
   pdfFont?: string;
   /** Folder of the built web app, served at `/` when present. */
   webDist?: string;
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
 
 for (const catalog of [
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    logController: new RequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
