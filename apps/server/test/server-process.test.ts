@@ -24,10 +24,13 @@ interface Started {
   output: () => string;
 }
 
+// One data directory (or database) for every start in this file: each start after the first
+// also proves that the one before released it, and skips creating a database afresh.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'yiyang-stop-'));
+let databaseUrl = '';
+
 async function startServer(): Promise<Started> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'yiyang-stop-'));
-  let databaseUrl = '';
-  if (onPostgres()) {
+  if (onPostgres() && !databaseUrl) {
     const fresh = await createFreshPostgres();
     databaseUrl = fresh.url;
     cleanups.push(fresh.drop);
