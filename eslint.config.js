@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** The module dependency direction of DESIGN.md, enforced as import restrictions. */
+/** The module dependency direction of docs/design.md, enforced as import restrictions. */
 const noCrossModuleInternals = {
   regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$)[^/]+$',
   message: 'Another module is used only through its index.ts.',

@@ -9,6 +9,7 @@ import { registerErrorHandler } from './platform/errors/error-handler';
 import { errorMessage, registerErrors } from './platform/errors/error-catalog';
 import { validatorCompiler } from './platform/http/zod-compilers';
 import { registerOpenApi } from './platform/http/openapi';
+import { RequestLog } from './platform/http/request-log';
 import { registerStaticWeb } from './platform/http/static-web';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { createRegionsService, regionsRoutes, REGION_ERRORS } from './modules/regions/index';
@@ -75,7 +76,7 @@ export interface AppDeps {
   pdfFont?: string;
   /** Folder of the built web app, served at `/` when present. */
   webDist?: string;
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
 
 for (const catalog of [
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Believe X-Forwarded-For for that many hops (proxy-addr's hop-count rule); 0: the peer is the client.
     trustProxy: (_address: string, hop: number) => hop < (deps.trustProxy ?? 0),
     bodyLimit: 1024 * 1024,
+    logController: new RequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

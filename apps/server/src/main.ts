@@ -15,6 +15,9 @@ import type { Database } from './platform/db/database';
 import { createPiiCipher, type PiiCipher } from './platform/crypto/pii-cipher';
 import { loadMasterSecret } from './platform/crypto/master-secret';
 
+/** Longer than a request may take, shorter than the 10 s a service manager waits before SIGKILL. */
+const STOP_TIMEOUT_MS = 8_000;
+
 async function startBroker(config: Config, log: (msg: string) => void) {
   const broker = config.broker;
   if (broker.kind === 'embedded') {
@@ -99,7 +102,9 @@ async function main() {
     trustProxy: config.trustProxy,
     webDist: webDistDir(),
     pdfFont: config.pdfFont,
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Written synchronously (pino's own stream buffers), so that the banner below is not cut
+    // in two by Fastify's "listening" lines.
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, stream: process.stdout },
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -111,8 +116,10 @@ async function main() {
       '',
       `  Yiyang 颐养 ${appVersion()} is running`,
       `  Web UI and API: http://localhost:${port}/   API docs: http://localhost:${port}/api/docs`,
+      `  Public directory of providers: http://localhost:${port}/directory`,
       `  Database: ${where}; ${broker.describe}`,
       demoNote && `\n${demoNote}`,
+      '  Stop with Ctrl+C (or SIGTERM).',
       '',
     ]
       .filter((line) => line !== '')
@@ -124,10 +131,26 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    await app.close();
-    await broker.close();
-    await database.close();
-    process.exit(0);
+    // A connection that does not end (a stuck request) must not keep the process alive; the
+    // data-directory lock is also released on this exit (proper-lockfile's exit hook).
+    setTimeout(() => {
+      console.error(`[yiyang] still stopping after ${STOP_TIMEOUT_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
+    let code = 0;
+    for (const [what, close] of [
+      ['the HTTP server', () => app.close()],
+      ['the MQTT broker', broker.close],
+      ['the database', database.close],
+    ] as const) {
+      try {
+        await close();
+      } catch (error) {
+        code = 1;
+        console.error(`[yiyang] closing ${what} failed:`, error);
+      }
+    }
+    process.exit(code);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The dependency direction of DESIGN.md is enforced by ESLint rules; this proves they bite. */
+/** The dependency direction of docs/design.md is enforced by ESLint rules; this proves they bite. */
 const root = path.resolve(import.meta.dirname, '../../..');
 const eslint = new ESLint({ cwd: root });
 

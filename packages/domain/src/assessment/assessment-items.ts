@@ -1,6 +1,6 @@
 /**
  * The 26 items of GB/T 42195-2022《老年人能力评估规范》, as given in
- * shared/domain/assessment-gbt42195.md: codes, dimensions, point ranges and option texts. The
+ * docs/domain/assessment-gbt42195.md: codes, dimensions, point ranges and option texts. The
  * points marked "(check)" there are implemented as written and listed in docs/policies.md.
  */
 export type Localized = { 'zh-CN': string; en: string };

@@ -1,4 +1,4 @@
-/** Elder categories that rules refer to (shared/domain/policies.md); age, level and hukou are derived, never stored here. */
+/** Elder categories that rules refer to (docs/domain/policy-sources.md); age, level and hukou are derived, never stored here. */
 export const ELDER_CATEGORIES = [
   'tekun',
   'dibao',

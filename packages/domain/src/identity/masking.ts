@@ -1,5 +1,5 @@
 /**
- * Masked display of personal data (standards.md): identity number `1501**********123X`
+ * Masked display of personal data (docs/domain/standards.md): identity number `1501**********123X`
  * (first 4, last 4), phone `138****5678`, name `张*明` (first and last character kept).
  */
 export function maskIdNumber(id: string): string {

@@ -1,7 +1,7 @@
 import { xoroshiro128plus, unsafeUniformIntDistribution } from 'pure-rand';
 import type { RegionRow } from './regions.service';
 
-/** Real divisions of the demo city (GB/T 2260; shared/domain/standards.md). */
+/** Real divisions of the demo city (GB/T 2260; docs/domain/standards.md). */
 const PROVINCE = { code: '150000000000', name: '内蒙古自治区' };
 /** Approximate extents (WGS-84) of the city and its divisions: [minLat, maxLat, minLng, maxLng]. */
 type Box = [number, number, number, number];

@@ -1,6 +1,6 @@
 import { boolean, doublePrecision, index, pgTable, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
-/** The administrative division tree (12-digit codes, standards.md). */
+/** The administrative division tree (12-digit codes, docs/domain/standards.md). */
 export const regions = pgTable(
   'regions',
   {

@@ -5,7 +5,9 @@ import fastifyStatic from '@fastify/static';
 
 /**
  * Serves the built web app at `/`. Paths outside /api that are not files get index.html, so
- * that the browser router can handle deep links; /api paths keep their JSON 404.
+ * that the browser router can handle deep links; /api paths keep their JSON 404. The build
+ * writes brotli and gzip copies beside each asset (scripts/precompress.mjs); the one the
+ * browser accepts is sent, the file itself otherwise (docs/decisions/0008).
  */
 export async function registerStaticWeb(app: FastifyInstance, webDist: string | undefined): Promise<boolean> {
   if (!webDist || !existsSync(path.join(webDist, 'index.html'))) return false;
@@ -14,6 +16,7 @@ export async function registerStaticWeb(app: FastifyInstance, webDist: string | 
     wildcard: false,
     index: ['index.html'],
     cacheControl: false,
+    preCompressed: true,
     setHeaders: (res, filePath) => {
       // Hashed assets never change; index.html always revalidates.
       res.header(
