@@ -148,7 +148,9 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     if (caller.role !== 'assessor') return undefined;
     const member = await agencies.membership(caller.id, tx);
     const ownTasks = or(eq(assessments.assessor1Id, caller.id), eq(assessments.assessor2Id, caller.id));
-    return member?.active && member.reviewer ? or(ownTasks, eq(assessments.agencyId, member.agencyId)) : ownTasks;
+    return member?.active && member.reviewer
+      ? or(ownTasks, eq(assessments.agencyId, member.agencyId))
+      : ownTasks;
   }
 
   /** The assessment, locked, in the caller's scope, allowing `action` at `version`. */

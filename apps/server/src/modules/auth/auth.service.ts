@@ -99,7 +99,12 @@ export function createAuthService(
    * A wrong password, at sign-in or as the current password of a change: counted towards the
    * account's lock and the address's block, and audited. Throws the lock if it now applies.
    */
-  async function wrongPassword(user: UserRow, actor: AuditActor & { ip: string }, action: string, locale: Locale) {
+  async function wrongPassword(
+    user: UserRow,
+    actor: AuditActor & { ip: string },
+    action: string,
+    locale: Locale,
+  ) {
     const lockedUntil = await usersService.recordLoginFailure(user.id);
     await recordAddressFailure(actor.ip, user.username);
     await writeAudit(

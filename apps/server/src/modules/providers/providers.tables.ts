@@ -151,9 +151,7 @@ export const providerStaff = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('provider_staff_person_key').on(t.providerId, t.idNumberIndex),
-  ],
+  (t) => [uniqueIndex('provider_staff_person_key').on(t.providerId, t.idNumberIndex)],
 );
 export type StaffRow = typeof providerStaff.$inferSelect;
 
