@@ -249,6 +249,9 @@ describe('provider accounts', () => {
     expect(named.json().error.message).toContain('机构名称、法定代表人');
     const phone = await patch('reg-manager', `/api/v1/providers/${providerId}`, {
       version,
+      // A form sends the unchanged registration facts too: those are not changes.
+      name: '登记测试颐养院',
+      kind: 'home_service',
       openingHours: '8:00-18:00',
     });
     expect(phone.statusCode, phone.body).toBe(200);

@@ -470,6 +470,11 @@ export const en: Messages = {
     requestChange: 'Request filing/grade change',
     changeReason: 'Reason',
     changeRequested: 'Sent: waiting for the district office',
+    requestReason: 'Reason for changing registration facts',
+    requestReasonRequired:
+      'You changed registration facts (name, kind, ownership, legal representative, region or address): give a reason',
+    registrationByRequest:
+      'Name, kind, ownership, legal representative, region and address are registration facts: a change is sent as a request and takes effect once the district office confirms it. Everything else is saved at once.',
     changes: 'Change requests',
     approve: 'Confirm',
     reject: 'Reject',

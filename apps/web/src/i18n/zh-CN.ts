@@ -450,6 +450,10 @@ export const zhCN = {
     requestChange: '申请变更备案/等级',
     changeReason: '变更理由',
     changeRequested: '已提交，待区民政部门确认',
+    requestReason: '变更登记事项的理由',
+    requestReasonRequired: '修改了登记事项（名称、类型、举办性质、法定代表人、区划或地址），请填写理由',
+    registrationByRequest:
+      '名称、类型、举办性质、法定代表人、所在区划和地址属于登记事项，修改后将提交变更申请，由区民政部门确认后生效；其他信息保存后立即生效。',
     changes: '变更申请',
     approve: '确认',
     reject: '驳回',

@@ -219,11 +219,6 @@ export function createProvidersService(db: Db, regions: RegionsService) {
      * filing and grade go through a change request (docs/decisions/0006).
      */
     async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateProviderBody) {
-      if (caller.providerId) {
-        const fields = PROVIDER_GATED_FIELDS.filter((f) => body[f] !== undefined);
-        if (fields.length)
-          throw new AppError('PROVIDER_FIELD_NEEDS_APPROVAL', { fields: gatedFieldList(fields) }, { fields });
-      }
       if (body.regionCode) {
         await regions.require(body.regionCode);
         assertAssignable(body.regionCode, caller);
@@ -232,6 +227,18 @@ export function createProvidersService(db: Db, regions: RegionsService) {
       const row = await db.transaction(async (tx) => {
         const before = await visible(caller, id, tx, true);
         if (before.version !== version) throw new AppError('PROVIDER_STALE');
+        if (caller.providerId) {
+          // A form sends its unchanged values too: only a change of a gated field needs a request.
+          const fields = PROVIDER_GATED_FIELDS.filter(
+            (f) => body[f] !== undefined && JSON.stringify(body[f]) !== JSON.stringify(before[f]),
+          );
+          if (fields.length)
+            throw new AppError(
+              'PROVIDER_FIELD_NEEDS_APPROVAL',
+              { fields: gatedFieldList(fields) },
+              { fields },
+            );
+        }
         await assertProviderConsistent(regions, tx, { ...before, ...changes });
         const [after] = await tx
           .update(providers)

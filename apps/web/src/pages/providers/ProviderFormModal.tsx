@@ -1,12 +1,12 @@
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OPERATING_STATUSES, OWNERSHIPS, PROVIDER_KINDS } from '@yiyang/domain';
-import type { CreateProviderBody, ProviderDto } from '@yiyang/contracts';
+import { PROVIDER_GATED_FIELDS, type CreateProviderBody, type ProviderDto } from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
 import { useMe } from '../../api/session';
 import { RegionSelect } from '../../components/RegionSelect';
 
-type Values = Omit<CreateProviderBody, 'creditCode'> & { creditCode?: string };
+type Values = Omit<CreateProviderBody, 'creditCode'> & { creditCode?: string; requestReason?: string };
 
 /** Registers a provider (officials) or changes its profile; filing and grade are not here. */
 export function ProviderFormModal(props: {
@@ -20,8 +20,43 @@ export function ProviderFormModal(props: {
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
   const editing = !!props.provider;
+  const ownProvider = !!me?.providerId;
+
+  /**
+   * A provider manager's edit: operational facts are saved at once, changed registration facts
+   * go to the district office as a change request (with the reason given).
+   */
+  const submitOwn = async ({ requestReason, creditCode: _code, ...values }: Values) => {
+    const current = props.provider!;
+    const isGated = (k: string) => (PROVIDER_GATED_FIELDS as readonly string[]).includes(k);
+    const changedGated = Object.fromEntries(
+      Object.entries(values).filter(
+        ([k, v]) =>
+          isGated(k) && JSON.stringify(v ?? null) !== JSON.stringify(current[k as keyof ProviderDto] ?? null),
+      ),
+    );
+    if (Object.keys(changedGated).length && !requestReason?.trim()) {
+      form.setFields([{ name: 'requestReason', errors: [t('providers.requestReasonRequired')] }]);
+      return;
+    }
+    const operational = Object.fromEntries(Object.entries(values).filter(([k]) => !isGated(k)));
+    const saved = await api<ProviderDto>(`/api/v1/providers/${current.id}`, {
+      method: 'PATCH',
+      body: { ...operational, version: current.version },
+    });
+    if (Object.keys(changedGated).length) {
+      await api(`/api/v1/providers/${current.id}/change-requests`, {
+        method: 'POST',
+        body: { changes: changedGated, reason: requestReason },
+      });
+      message.success(t('providers.changeRequested'));
+    } else message.success(t('providers.saved'));
+    props.onSaved(saved);
+  };
+
   const submit = async (values: Values) => {
     try {
+      if (editing && ownProvider) return await submitOwn(values);
       const saved = editing
         ? await api<ProviderDto>(`/api/v1/providers/${props.provider!.id}`, {
             method: 'PATCH',
@@ -29,7 +64,6 @@ export function ProviderFormModal(props: {
               ...values,
               version: props.provider!.version,
               creditCode: undefined,
-              regionCode: me?.providerId ? undefined : values.regionCode,
             },
           })
         : await api<ProviderDto>('/api/v1/providers', { method: 'POST', body: values });
@@ -153,6 +187,17 @@ export function ProviderFormModal(props: {
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
           </Col>
+          {editing && ownProvider && (
+            <Col xs={24}>
+              <Form.Item
+                name="requestReason"
+                label={t('providers.requestReason')}
+                extra={t('providers.registrationByRequest')}
+              >
+                <Input maxLength={500} />
+              </Form.Item>
+            </Col>
+          )}
         </Row>
       </Form>
     </Modal>
