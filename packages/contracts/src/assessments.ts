@@ -6,7 +6,7 @@ import {
   ASSESSMENT_STATUSES,
   REASSESSMENT_CAUSES,
 } from '@yiyang/domain';
-import { isoDate, isoDateTime, pageQuery, phone, regionCode } from './common';
+import { isoDate, isoDateTime, nameText, pageQuery, phone, regionCode, text } from './common';
 
 /**
  * Item answers: item code → points. Checked by the domain rules, not here, so that a missing,
@@ -41,18 +41,18 @@ export type AssessmentScore = z.infer<typeof assessmentScore>;
 // Agencies and assessors
 
 export const createAgencyBody = z.strictObject({
-  name: z.string().trim().min(2).max(100),
+  name: nameText(100, 2),
   creditCode: z.string().trim().min(1).max(30),
   regionCode,
-  address: z.string().trim().max(200).nullable().optional(),
+  address: text(200, 0).nullable().optional(),
   phone: phone.nullable().optional(),
 });
 export type CreateAgencyBody = z.infer<typeof createAgencyBody>;
 
 export const updateAgencyBody = z
   .strictObject({
-    name: z.string().trim().min(2).max(100),
-    address: z.string().trim().max(200).nullable(),
+    name: nameText(100, 2),
+    address: text(200, 0).nullable(),
     phone: phone.nullable(),
     status: z.enum(['active', 'suspended']),
   })
@@ -78,16 +78,16 @@ export type AgencyDto = z.infer<typeof agency>;
 
 export const addAssessorBody = z.strictObject({
   userId: z.uuid(),
-  qualification: z.string().trim().min(1).max(100),
-  certificateNo: z.string().trim().min(1).max(50),
+  qualification: text(100),
+  certificateNo: text(50),
   reviewer: z.boolean().default(false),
 });
 export type AddAssessorBody = z.infer<typeof addAssessorBody>;
 
 export const updateAssessorBody = z
   .strictObject({
-    qualification: z.string().trim().min(1).max(100),
-    certificateNo: z.string().trim().min(1).max(50),
+    qualification: text(100),
+    certificateNo: text(50),
     reviewer: z.boolean(),
     active: z.boolean(),
   })
@@ -123,14 +123,14 @@ export const createAssessmentBody = z.strictObject({
 export type CreateAssessmentBody = z.infer<typeof createAssessmentBody>;
 
 const informant = z.strictObject({
-  name: z.string().trim().min(1).max(50),
-  relation: z.string().trim().min(1).max(20),
+  name: nameText(50),
+  relation: nameText(20),
 });
 
 /** Saves a draft (or a returned assessment): items may be partial, but each one given is valid. */
 export const updateAssessmentBody = z.strictObject({
   version: z.number().int().min(1),
-  place: z.string().trim().min(1).max(200).nullable().optional(),
+  place: text(200).nullable().optional(),
   informant: informant.nullable().optional(),
   assessedOn: isoDate.nullable().optional(),
   items: itemAnswers.optional(),
@@ -138,13 +138,13 @@ export const updateAssessmentBody = z.strictObject({
   dementia: z.boolean().optional(),
   mentalDisorder: z.boolean().optional(),
   careRiskEvents30d: z.number().int().min(0).max(99).optional(),
-  notes: z.string().max(1000).nullable().optional(),
+  notes: text(1000, 0).nullable().optional(),
 });
 export type UpdateAssessmentBody = z.infer<typeof updateAssessmentBody>;
 
 export const assessmentActionBody = z.strictObject({
   version: z.number().int().min(1),
-  note: z.string().trim().min(1).max(500).optional(),
+  note: text(500).optional(),
 });
 export type AssessmentActionBody = z.infer<typeof assessmentActionBody>;
 
@@ -243,7 +243,7 @@ export type DueElderDto = z.infer<typeof dueElder>;
 
 export const createReassessmentRequestBody = z.strictObject({
   cause: z.enum(REASSESSMENT_CAUSES),
-  note: z.string().trim().max(500).nullable().optional(),
+  note: text(500, 0).nullable().optional(),
 });
 export type CreateReassessmentRequestBody = z.infer<typeof createReassessmentRequestBody>;
 

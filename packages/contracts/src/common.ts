@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRegionCode } from '@yiyang/domain';
+import { isCleanName, isEmptyOrVisible } from './text-rules';
 
 /**
  * Custom validation messages are i18n keys (`validation.*`); the server and the web app both
@@ -10,8 +11,33 @@ export const regionCode = z
   .regex(/^\d{12}$/, { error: 'validation.regionCode' })
   .refine(isRegionCode, { error: 'validation.regionCode' });
 
-export const isoDateTime = z.iso.datetime({ offset: true });
-export const isoDate = z.iso.date();
+/**
+ * The years a date on this platform falls in. Year 0 or 9999 is a typing error, and PostgreSQL
+ * refuses year 0 outright; the format checks already refuse days like 2026-02-30.
+ */
+export const DATE_YEARS = { min: 1900, max: 2199 } as const;
+const inDateYears = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+};
+/** A date or date-time format (also a cursor's) limited to DATE_YEARS. */
+export const withinDateYears = <T extends z.ZodType<string>>(schema: T): T =>
+  schema.refine(inDateYears, { error: 'validation.dateRange' });
+
+export const isoDateTime = withinDateYears(z.iso.datetime({ offset: true }));
+export const isoDate = withinDateYears(z.iso.date());
+
+/**
+ * Text a person types into a field: trimmed, at most `max` characters, and — unless empty —
+ * with something that shows (a string of zero-width spaces is not an address). Control
+ * characters are refused for every string by the server's validator, whatever the schema.
+ */
+export const text = (max: number, min = 1) =>
+  z.string().trim().min(min).max(max).refine(isEmptyOrVisible, { error: 'validation.invisibleText' });
+
+/** The name of a person or an organisation: text on one line without bidi controls. */
+export const nameText = (max: number, min = 1) =>
+  text(max, min).refine(isCleanName, { error: 'validation.nameCharacters' });
 
 /** A mobile (11 digits) or a landline with its area code. */
 export const phone = z

@@ -6,31 +6,31 @@ import {
   LIVING_ARRANGEMENTS,
   SURVIVAL_METHODS,
 } from '@yiyang/domain';
-import { isoDate, isoDateTime, pageQuery, phone, regionCode } from './common';
+import { isoDate, isoDateTime, nameText, pageQuery, phone, regionCode, text } from './common';
 
 export const elderContact = z.strictObject({
-  name: z.string().trim().min(1).max(50),
-  relation: z.string().trim().min(1).max(20),
+  name: nameText(50),
+  relation: nameText(20),
   phone,
   guardian: z.boolean().default(false),
 });
 
 /** Fields anyone with elders:write changes directly. */
 const directFields = {
-  name: z.string().trim().min(1).max(50),
+  name: nameText(50),
   phone: phone.nullable().optional(),
   regionCode,
-  address: z.string().trim().min(1).max(200),
+  address: text(200),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
   livingArrangement: z.enum(LIVING_ARRANGEMENTS),
-  chronicConditions: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
+  chronicConditions: z.array(text(50)).max(30).default([]),
   dementiaDiagnosed: z.boolean().default(false),
   dementiaDiagnosedOn: isoDate.nullable().optional(),
   familyDoctorSigned: z.boolean().default(false),
-  familyDoctorInstitution: z.string().trim().max(100).nullable().optional(),
+  familyDoctorInstitution: nameText(100, 0).nullable().optional(),
   contacts: z.array(elderContact).max(10).default([]),
-  notes: z.string().max(1000).nullable().optional(),
+  notes: text(1000, 0).nullable().optional(),
 };
 
 /** Fields that move money or eligibility: changed through an approved change request. */
@@ -62,13 +62,13 @@ export const updateElderBody = z
     lat: z.number().min(-90).max(90).nullable(),
     lng: z.number().min(-180).max(180).nullable(),
     livingArrangement: z.enum(LIVING_ARRANGEMENTS),
-    chronicConditions: z.array(z.string().trim().min(1).max(50)).max(30),
+    chronicConditions: z.array(text(50)).max(30),
     dementiaDiagnosed: z.boolean(),
     dementiaDiagnosedOn: isoDate.nullable(),
     familyDoctorSigned: z.boolean(),
-    familyDoctorInstitution: z.string().trim().max(100).nullable(),
+    familyDoctorInstitution: nameText(100, 0).nullable(),
     contacts: z.array(elderContact).max(10),
-    notes: z.string().max(1000).nullable(),
+    notes: text(1000, 0).nullable(),
     hukouRegionCode: regionCode,
     categories: z.array(z.enum(ELDER_CATEGORIES)),
     disabilityGrade: approvalFields.disabilityGrade,
@@ -163,11 +163,11 @@ export type ElderChanges = z.infer<typeof elderChanges>;
 
 export const createChangeRequestBody = z.strictObject({
   changes: elderChanges,
-  reason: z.string().trim().min(1).max(500),
+  reason: text(500),
 });
 
-export const decideChangeRequestBody = z.strictObject({ reason: z.string().trim().max(500).optional() });
-export const rejectChangeRequestBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export const decideChangeRequestBody = z.strictObject({ reason: text(500, 0).optional() });
+export const rejectChangeRequestBody = z.strictObject({ reason: text(500) });
 
 export const CHANGE_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const changeRequest = z.object({
@@ -200,7 +200,7 @@ export const survivalCheckBody = z
     result: z.enum(['alive', 'deceased']),
     /** With result `deceased`: becomes a status change request for approval. */
     deathDate: isoDate.optional(),
-    notes: z.string().trim().max(500).optional(),
+    notes: text(500, 0).optional(),
   })
   .refine((b) => (b.result === 'deceased') === (b.deathDate !== undefined), {
     error: 'validation.deathDate',

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './text-rules';
 export * from './auth';
 export * from './users';
 export * from './regions';

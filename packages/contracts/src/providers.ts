@@ -7,37 +7,37 @@ import {
   PROVIDER_KINDS,
   STAFF_ROLES,
 } from '@yiyang/domain';
-import { isoDate, isoDateTime, pageQuery, phone, regionCode } from './common';
+import { isoDate, isoDateTime, nameText, pageQuery, phone, regionCode, text } from './common';
 
 const count = z.number().int().max(100_000);
 
 const filingDocument = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  number: z.string().trim().max(50).nullable(),
+  name: nameText(100),
+  number: text(50, 0).nullable(),
   date: isoDate.nullable(),
 });
 
 /** Filing 备案 and grade: a provider manager changes them only through a confirmed request. */
 export const providerFilingFields = {
   filingStatus: z.enum(FILING_STATUSES),
-  filingNo: z.string().trim().max(50).nullable(),
+  filingNo: text(50, 0).nullable(),
   filedOn: isoDate.nullable(),
   filingChangedOn: isoDate.nullable(),
   filingCancelledOn: isoDate.nullable(),
   filingDocuments: z.array(filingDocument).max(20),
   grade: z.number().int().nullable(),
   gradedOn: isoDate.nullable(),
-  gradeBody: z.string().trim().max(100).nullable(),
+  gradeBody: nameText(100, 0).nullable(),
 };
 
 /** What the provider is registered as (登记事项): a provider manager changes it only by request. */
 const registrationFields = {
-  name: z.string().trim().min(2).max(100),
+  name: nameText(100, 2),
   kind: z.enum(PROVIDER_KINDS),
   ownership: z.enum(OWNERSHIPS),
-  legalRepresentative: z.string().trim().min(1).max(50),
+  legalRepresentative: nameText(50),
   regionCode,
-  address: z.string().trim().min(1).max(200),
+  address: text(200),
 };
 
 /** Registration facts, filing and grade: changed by a provider manager only through a request. */
@@ -49,9 +49,9 @@ const profileFields = {
   lat: z.number().min(-90).max(90).nullable(),
   lng: z.number().min(-180).max(180).nullable(),
   serviceRadiusM: z.number().int().min(100).max(50_000),
-  openingHours: z.string().trim().max(100).nullable(),
+  openingHours: text(100, 0).nullable(),
   phone: phone.nullable(),
-  description: z.string().max(1000).nullable(),
+  description: text(1000, 0).nullable(),
   bedsTotal: count,
   bedsNursing: count,
   bedsOccupied: count,
@@ -140,7 +140,7 @@ export const providerChangeBody = z.strictObject({
     .strictObject(providerGatedFields)
     .partial()
     .refine((c) => Object.keys(c).length > 0, { error: 'validation.emptyUpdate' }),
-  reason: z.string().trim().min(1).max(500),
+  reason: text(500),
 });
 export type ProviderChangeBody = z.infer<typeof providerChangeBody>;
 
@@ -166,12 +166,12 @@ export const listProviderChangesQuery = pageQuery.extend({
   providerId: z.uuid().optional(),
 });
 
-export const decisionBody = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() });
+export const decisionBody = z.strictObject({ reason: text(500).optional() });
 
 // Workforce
 
 export const createStaffBody = z.strictObject({
-  name: z.string().trim().min(1).max(50),
+  name: nameText(50),
   idNumber: z.string().trim().min(15).max(18),
   phone: phone.nullable().optional(),
   role: z.enum(STAFF_ROLES),
@@ -182,14 +182,12 @@ export type CreateStaffBody = z.infer<typeof createStaffBody>;
 
 export const updateStaffBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(50),
+    name: nameText(50),
     phone: phone.nullable(),
     role: z.enum(STAFF_ROLES),
     employedFrom: isoDate,
     employedTo: isoDate.nullable(),
-    awards: z
-      .array(z.strictObject({ title: z.string().trim().min(1).max(100), year: z.number().int() }))
-      .max(50),
+    awards: z.array(z.strictObject({ title: text(100), year: z.number().int() })).max(50),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { error: 'validation.emptyUpdate' });
@@ -198,17 +196,17 @@ export type UpdateStaffBody = z.infer<typeof updateStaffBody>;
 export const createCertificateBody = z.strictObject({
   kind: z.enum(CERTIFICATE_KINDS),
   level: z.number().int().min(1).max(5).nullable().optional(),
-  number: z.string().trim().min(1).max(50),
+  number: text(50),
   issuedOn: isoDate,
   expiresOn: isoDate.nullable().optional(),
 });
 export type CreateCertificateBody = z.infer<typeof createCertificateBody>;
 
 export const createTrainingBody = z.strictObject({
-  course: z.string().trim().min(1).max(100),
+  course: text(100),
   hours: z.number().positive().max(999),
   trainedOn: isoDate,
-  trainer: z.string().trim().max(100).nullable().optional(),
+  trainer: nameText(100, 0).nullable().optional(),
 });
 export type CreateTrainingBody = z.infer<typeof createTrainingBody>;
 
@@ -321,8 +319,8 @@ export const createPurchaseItemBody = z.strictObject({
   regionCode,
   itemCode: z.string().max(40),
   targetRule,
-  content: z.string().trim().min(1).max(1000),
-  standard: z.string().trim().min(1).max(500),
+  content: text(1000),
+  standard: text(500),
   providerIds: z.array(z.uuid()).max(200).default([]),
   validFrom: isoDate,
   validTo: isoDate.nullable().optional(),
@@ -379,7 +377,7 @@ export const publicProviderDetail = publicProvider.extend({
 export type PublicProviderDetailDto = z.infer<typeof publicProviderDetail>;
 
 export const medicalAgreementBody = z.strictObject({
-  institution: z.string().trim().min(1).max(100),
+  institution: nameText(100),
   greenChannel: z.boolean().default(false),
   validFrom: isoDate,
   validTo: isoDate.nullable().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, ROLES } from '@yiyang/domain';
-import { isoDateTime, pageQuery, regionCode } from './common';
+import { isoDateTime, nameText, pageQuery, regionCode } from './common';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
@@ -27,7 +27,7 @@ export const user = z.object({
 });
 export type UserDto = z.infer<typeof user>;
 
-const displayName = z.string().trim().min(1).max(50);
+const displayName = nameText(50);
 
 export const createUserBody = z.strictObject({
   username,

@@ -17,4 +17,20 @@ export const VALIDATION_MESSAGES: Record<string, { 'zh-CN': string; en: string }
     en: 'A death date goes with the result deceased, and only with it',
   },
   'validation.emptyUpdate': { 'zh-CN': '没有要修改的字段', en: 'Nothing to change' },
+  'validation.controlCharacter': {
+    'zh-CN': '不能包含控制字符（如 NUL）',
+    en: 'Control characters (such as NUL) are not allowed',
+  },
+  'validation.invisibleText': {
+    'zh-CN': '内容不能只有空白或不可见字符',
+    en: 'Only blank or invisible characters were given',
+  },
+  'validation.nameCharacters': {
+    'zh-CN': '名称须为一行，且不能包含文字方向控制字符',
+    en: 'A name is one line, without text-direction control characters',
+  },
+  'validation.dateRange': {
+    'zh-CN': '日期须在1900年至2199年之间',
+    en: 'A date lies between the years 1900 and 2199',
+  },
 };

@@ -9,6 +9,7 @@ import {
   shiftDays,
 } from '@yiyang/domain';
 import type { CreateReassessmentRequestBody, DueElderDto, DueQuery, LevelStats } from '@yiyang/contracts';
+import { isoDate, withinDateYears } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
@@ -51,14 +52,14 @@ function ordering(kind: DueQuery['kind']) {
         sql`${elders.levelValidUntil}`,
         sql`date`,
         sql<string>`${elders.levelValidUntil}::text`,
-        z.iso.date(),
+        isoDate,
       );
     case 'requested':
       return byColumn(
         sql`${assessmentRequests.raisedAt}`,
         sql`timestamptz`,
         sql<string>`to_char(${assessmentRequests.raisedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-        z.iso.datetime({ precision: 6 }),
+        withinDateYears(z.iso.datetime({ precision: 6 })),
       );
     case 'never':
       // As the elder list: the (region_code varchar_pattern_ops, id) index in its own order.

@@ -145,7 +145,7 @@ describe('survival checks', () => {
     const future = await t.call('worker', {
       method: 'POST',
       url: `/api/v1/elders/${ids.due}/survival-checks`,
-      payload: { method: 'face', checkedOn: '2999-01-01', result: 'alive' },
+      payload: { method: 'face', checkedOn: '2100-01-01', result: 'alive' },
     });
     expect(future.json().error.code).toBe('ELDER_SURVIVAL_DATE_FUTURE');
   });

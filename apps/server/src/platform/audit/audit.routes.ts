@@ -9,6 +9,12 @@ import type { Db } from '../db/database';
 import { auditLog } from './audit.tables';
 import { mayReadAuditDetails } from './audit-redaction';
 
+/** An identity-column value as the cursor carries it: digits within PostgreSQL's bigint. */
+const bigintId = z
+  .string()
+  .regex(/^\d{1,19}$/)
+  .refine((id) => BigInt(id) <= 9_223_372_036_854_775_807n);
+
 /** The audit log reader: newest first, within the caller's region scope. */
 export const auditRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -39,7 +45,7 @@ export const auditRoutes =
         if (q.from) where.push(gte(auditLog.at, new Date(q.from)));
         if (q.to) where.push(lte(auditLog.at, new Date(q.to)));
         // The identity column is the insertion order, which is what an audit trail is read in.
-        const cursor = decodeCursor(q.cursor, z.string().regex(/^\d{1,19}$/));
+        const cursor = decodeCursor(q.cursor, bigintId);
         if (cursor) where.push(lt(auditLog.id, BigInt(cursor)));
         const rows = await db
           .select()

@@ -1,6 +1,7 @@
 import { and, desc, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { withinDateYears } from '@yiyang/contracts';
 import { decodeCursor } from '../http/pagination';
 
 /**
@@ -11,7 +12,7 @@ import { decodeCursor } from '../http/pagination';
  */
 export function newestFirstKeyset(time: AnyPgColumn, id: AnyPgColumn, cursor: string | undefined) {
   const key = sql`date_trunc('milliseconds', ${time})`;
-  const last = decodeCursor(cursor, z.tuple([z.iso.datetime(), z.uuid()]));
+  const last = decodeCursor(cursor, z.tuple([withinDateYears(z.iso.datetime()), z.uuid()]));
   const after: SQL | undefined = last
     ? or(sql`${key} < ${last[0]}`, and(sql`${key} = ${last[0]}`, lt(id, last[1])))
     : undefined;

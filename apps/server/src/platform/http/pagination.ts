@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { controlCharacterPaths } from '@yiyang/contracts';
 import { AppError } from '../errors/app-error';
 
 /**
@@ -18,8 +19,10 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, sh
   } catch {
     throw new AppError('PAGINATION_CURSOR_INVALID');
   }
+  // The shape says which key; what no request string may hold, a cursor may not either.
   const parsed = shape.safeParse(key);
-  if (!parsed.success) throw new AppError('PAGINATION_CURSOR_INVALID');
+  if (!parsed.success || controlCharacterPaths(key).length > 0)
+    throw new AppError('PAGINATION_CURSOR_INVALID');
   return parsed.data;
 }
 
