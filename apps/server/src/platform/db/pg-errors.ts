@@ -12,3 +12,8 @@ function sqlState(error: unknown): string | undefined {
 
 export const isUniqueViolation = (error: unknown): boolean => sqlState(error) === '23505';
 export const isForeignKeyViolation = (error: unknown): boolean => sqlState(error) === '23503';
+/**
+ * SQLSTATE class 22, data exception: a value the database cannot take (out of range for its
+ * type, invalid syntax, NUL in text). Only input that validation let through gets here.
+ */
+export const isDataException = (error: unknown): boolean => sqlState(error)?.startsWith('22') ?? false;

@@ -15,6 +15,12 @@ export const PLATFORM_ERRORS = {
     'zh-CN': '请求体不是有效的 JSON',
     en: 'The request body is not valid JSON',
   },
+  REQUEST_INVALID: { status: 400, 'zh-CN': '请求无法处理', en: 'The request could not be processed' },
+  REQUEST_VALUE_UNUSABLE: {
+    status: 400,
+    'zh-CN': '请求中有无法处理的值（超出范围或格式不对）',
+    en: 'A value in the request is out of range or malformed',
+  },
   REQUEST_UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     'zh-CN': '不支持的内容类型',
