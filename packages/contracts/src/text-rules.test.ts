@@ -51,3 +51,10 @@ describe('dates', () => {
     expect(isoDateTime.safeParse('2026-01-01T08:00:00+08:00').success).toBe(true);
   });
 });
+
+describe('deeply nested input', () => {
+  it('is walked without overflowing the stack', () => {
+    const deep = JSON.parse('['.repeat(20_000) + '"\\u0000"' + ']'.repeat(20_000));
+    expect(controlCharacterPaths(deep)).toHaveLength(1);
+  });
+});

@@ -11,18 +11,43 @@ const CONTROL =
 
 export const hasControlCharacter = (text: string): boolean => CONTROL.test(text);
 
+/** For text nobody typed but that is shown back, such as an uploaded file's name. */
+export const withoutControlCharacters = (text: string): string =>
+  text.replace(new RegExp(CONTROL.source, 'g'), '');
+
 /**
  * The paths of the strings (and object keys) inside a parsed JSON or query value that hold a
- * control character, e.g. `[['contacts', 0, 'name']]`.
+ * control character, e.g. `[['contacts', 0, 'name']]`. Iterative: a body nested thousands deep
+ * must not overflow the stack.
  */
-export function controlCharacterPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === 'string') return hasControlCharacter(value) ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacterPaths(v, [...path, i]));
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) =>
-      hasControlCharacter(k) ? [[...path, k]] : controlCharacterPaths(v, [...path, k]),
-    );
-  return [];
+export function controlCharacterPaths(value: unknown): (string | number)[][] {
+  // Each entry points at its parent, so a path is only spelt out for what is found.
+  interface Entry {
+    value: unknown;
+    key?: string | number;
+    parent?: Entry;
+  }
+  const pathOf = (entry: Entry | undefined, last?: string): (string | number)[] => {
+    const path: (string | number)[] = last === undefined ? [] : [last];
+    for (let e = entry; e && e.key !== undefined; e = e.parent) path.unshift(e.key);
+    return path;
+  };
+  const found: (string | number)[][] = [];
+  const pending: Entry[] = [{ value }];
+  for (let entry = pending.pop(); entry; entry = pending.pop()) {
+    const v = entry.value;
+    if (typeof v === 'string') {
+      if (hasControlCharacter(v)) found.push(pathOf(entry));
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) pending.push({ value: v[i], key: i, parent: entry });
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v).reverse()) {
+        if (hasControlCharacter(k)) found.push(pathOf(entry, k));
+        else pending.push({ value: child, key: k, parent: entry });
+      }
+    }
+  }
+  return found;
 }
 
 /**
