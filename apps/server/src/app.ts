@@ -5,7 +5,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { healthResponse, type HealthResponse } from '@yiyang/contracts';
 import type { Database } from './platform/db/database';
 import { registerAccessControl } from './platform/auth/access-control';
-import { registerErrorHandler } from './platform/errors/error-handler';
+import { registerErrorHandler, sendError } from './platform/errors/error-handler';
 import { errorMessage, registerErrors } from './platform/errors/error-catalog';
 import { validatorCompiler } from './platform/http/zod-compilers';
 import { registerOpenApi } from './platform/http/openapi';
@@ -106,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: (_address: string, hop: number) => hop < (deps.trustProxy ?? 0),
     bodyLimit: 1024 * 1024,
     logController: new RequestLog(),
+    frameworkErrors: sendError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

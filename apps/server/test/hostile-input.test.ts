@@ -265,3 +265,61 @@ describe('sign-in and the public directory with NUL', () => {
     });
   });
 });
+
+describe('requests the OpenAPI walk cannot describe', () => {
+  const multipart = (filename: string, content: string) => {
+    const boundary = '----walk';
+    return {
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    };
+  };
+
+  it('answers JSON nested thousands deep with a 400', async () => {
+    const res = await t.call(OFFICIAL, {
+      method: 'POST',
+      url: '/api/v1/elders',
+      headers: { 'content-type': 'application/json' },
+      payload: '['.repeat(10_000) + ']'.repeat(10_000),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers a URL that is not valid percent-encoding with the usual envelope, not echoing it', async () => {
+    const res = await t.call(OFFICIAL, { method: 'GET', url: '/api/v1/elders/%E0%A4%A' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: { code: 'REQUEST_INVALID', message: '请求无法处理' } });
+  });
+
+  it('answers a multipart upload without a boundary as not a file', async () => {
+    const res = await t.call(OFFICIAL, {
+      method: 'POST',
+      url: '/api/v1/elders/imports',
+      headers: { 'content-type': 'multipart/form-data' },
+      payload: 'abc',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('ELDER_IMPORT_FILE_TYPE');
+  });
+
+  it('drops control characters from an uploaded file’s name instead of failing on it', async () => {
+    const csv = '身份证号,姓名,户籍地区划代码,居住社区区划代码,详细地址,居住情况\r\n';
+    const res = await t.call(OFFICIAL, {
+      method: 'POST',
+      url: '/api/v1/elders/imports',
+      ...multipart(
+        '名单\u0000\u0007.csv',
+        csv + `150102194503121234,张三,${STREET_A},${COMMUNITY_A1},地址,独居`,
+      ),
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json().filename).toBe('名单.csv');
+    // Let the background job finish before the database closes.
+    for (let i = 0; i < 100; i++) {
+      const job = await t.call(OFFICIAL, { method: 'GET', url: `/api/v1/elders/imports/${res.json().id}` });
+      if (job.json().status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, listEldersQuery } from '@yiyang/contracts';
+import { idParams, listEldersQuery, withoutControlCharacters } from '@yiyang/contracts';
 import { requireUser } from '../../platform/auth/access-control';
 import { actorFromRequest, writeAudit } from '../../platform/audit/audit-writer';
 import { AppError } from '../../platform/errors/app-error';
@@ -62,13 +62,16 @@ export const elderImportRoutes =
       async (request, reply) => {
         const user = requireUser(request);
         if (!request.isMultipart()) throw new AppError('ELDER_IMPORT_FILE_TYPE');
-        const file = await request.file();
+        // A multipart body the parser cannot read (no boundary, say) is not a file either.
+        const file = await request.file().catch((error: { code?: string }) => {
+          throw error.code ? error : new AppError('ELDER_IMPORT_FILE_TYPE');
+        });
         if (!file) throw new AppError('ELDER_IMPORT_FILE_TYPE');
         const buffer = await file.toBuffer();
         const job = await service.start(
           user,
           actorFromRequest(request),
-          { buffer, filename: file.filename },
+          { buffer, filename: withoutControlCharacters(file.filename) },
           request.locale,
         );
         return reply.status(202).send(job);
