@@ -275,6 +275,16 @@ describe('requests the OpenAPI walk cannot describe', () => {
     };
   };
 
+  /** Waits for a background import to end, so that nothing runs when the database closes. */
+  async function finished(jobId: string) {
+    for (let i = 0; i < 200; i++) {
+      const job = await t.call(OFFICIAL, { method: 'GET', url: `/api/v1/elders/imports/${jobId}` });
+      if (job.json().status !== 'running') return job.json();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('import did not finish');
+  }
+
   it('answers JSON nested thousands deep with a 400', async () => {
     const res = await t.call(OFFICIAL, {
       method: 'POST',
@@ -315,11 +325,47 @@ describe('requests the OpenAPI walk cannot describe', () => {
     });
     expect(res.statusCode).toBe(202);
     expect(res.json().filename).toBe('名单.csv');
-    // Let the background job finish before the database closes.
-    for (let i = 0; i < 100; i++) {
-      const job = await t.call(OFFICIAL, { method: 'GET', url: `/api/v1/elders/imports/${res.json().id}` });
-      if (job.json().status !== 'running') break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await finished(res.json().id);
+  });
+
+  it('reports control characters and invisible names in imported cells as row errors', async () => {
+    const id = (seq: number) => {
+      const first17 = `150102194001017${String(seq).padStart(2, '0')}`;
+      return first17 + checkCharacter(first17);
+    };
+    const row = (seq: number, name: string, contact: string, notes: string) =>
+      [
+        id(seq),
+        name,
+        STREET_A,
+        COMMUNITY_A1,
+        '地址',
+        '独居',
+        contact,
+        contact ? '儿子' : '',
+        contact ? '13900001111' : '',
+        notes,
+      ].join(',');
+    const csv = [
+      '身份证号,姓名,户籍地区划代码,居住社区区划代码,详细地址,居住情况,联系人姓名,联系人关系,联系人电话,备注',
+      row(1, '王\u0000秀兰', '', ''),
+      row(2, '李秀英', 'ab\u202ecd', ''),
+      row(3, '\u200b\u200d', '', ''),
+      row(4, '赵桂兰', '', '备注\u0000'),
+    ].join('\r\n');
+    const res = await t.call(OFFICIAL, {
+      method: 'POST',
+      url: '/api/v1/elders/imports',
+      ...multipart('hostile.csv', csv),
+    });
+    expect(res.statusCode).toBe(202);
+    const job = await finished(res.json().id);
+    expect(job).toMatchObject({ status: 'done', imported: 0, failed: 4, failure: null });
+    expect(job.errors.map((e: { row: number; field: string }) => `${e.row} ${e.field}`)).toEqual([
+      '2 姓名',
+      '3 联系人姓名',
+      '4 姓名',
+      '5 备注',
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   type ElderCategory,
   type RegionLevel,
 } from '@yiyang/domain';
+import { hasControlCharacter, isCleanName, isEmptyOrVisible } from '@yiyang/contracts';
 import type { Locale } from '../../platform/i18n/locale';
 import type { RawRow } from './elder-import-read';
 import type { NewElder } from './elders-bulk-insert';
@@ -41,6 +42,11 @@ const TEXT = {
   contact: {
     'zh-CN': '联系人姓名、关系、电话须一起填写',
     en: 'contact name, relation and phone go together',
+  },
+  control: { 'zh-CN': '不能包含控制字符（如 NUL）', en: 'control characters (such as NUL) are not allowed' },
+  nameCharacters: {
+    'zh-CN': '须为一行可见文字，且不能包含文字方向控制字符',
+    en: 'one line of visible text, without text-direction control characters',
   },
   duplicateInFile: { 'zh-CN': '与第 {row} 行身份证号重复', en: 'same identity number as row {row}' },
 } as const;
@@ -80,6 +86,16 @@ export function validateRow(
       field: header(key),
       message: text[ctx.locale].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p])),
     });
+
+  // What the API refuses in every request string and name, a cell may not hold either.
+  for (const [key, value] of Object.entries(v) as [ColumnKey, string][])
+    if (hasControlCharacter(value)) fail(key, TEXT.control);
+  for (const key of ['name', 'contactName', 'contactRelation'] as const) {
+    const value = v[key];
+    if (value && !hasControlCharacter(value) && !(isEmptyOrVisible(value) && isCleanName(value)))
+      fail(key, TEXT.nameCharacters);
+  }
+  if (v.address && !isEmptyOrVisible(v.address)) fail('address', TEXT.required);
 
   let identity: { number: string; birthDate: string; sex: 'male' | 'female' } | null = null;
   if (!v.idNumber) fail('idNumber', TEXT.required);
