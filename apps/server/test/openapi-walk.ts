@@ -32,7 +32,6 @@ export interface Operation {
   path: string;
   parameters: { name: string; in: 'query' | 'path' | 'header'; schema: JsonSchema }[];
   body?: JsonSchema;
-  public: boolean;
 }
 
 export function operationsOf(doc: {
@@ -48,8 +47,6 @@ export function operationsOf(doc: {
         path,
         parameters: (op.parameters as Operation['parameters'] | undefined) ?? [],
         body,
-        // An operation that overrides the document's security with none is public.
-        public: Array.isArray(op.security) && op.security.length === 0,
       });
     }
   return ops;
