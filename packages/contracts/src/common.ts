@@ -13,7 +13,8 @@ export const regionCode = z
 
 /**
  * The years a date on this platform falls in. Year 0 or 9999 is a typing error, and PostgreSQL
- * refuses year 0 outright; the format checks already refuse days like 2026-02-30.
+ * refuses year 0 outright; the format checks already refuse days like 2026-02-30. The message
+ * `validation.dateRange` names these years.
  */
 export const DATE_YEARS = { min: 1900, max: 2199 } as const;
 const inDateYears = (text: string) => {
