@@ -83,7 +83,7 @@ const onProgress = (done: number) => {
   liveGrowth = Math.max(liveGrowth, process.memoryUsage().heapUsed - heapBefore);
 };
 started = performance.now();
-const service = createElderImportService(database.db, cipher);
+const service = createElderImportService(database.db, cipher, { error: ({ err }) => console.error(err) });
 const job = await service.start(
   { username: 'bench', regionCode: '150102000000' },
   systemActor('bench'),
@@ -93,7 +93,7 @@ const job = await service.start(
 );
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
-const result = await service.get({ username: 'bench', regionCode: '150102000000' }, job.id);
+const result = await service.get({ username: 'bench', regionCode: '150102000000' }, job.id, 'zh-CN');
 if (result.imported !== rows)
   throw new Error(`imported ${result.imported} of ${rows}: ${JSON.stringify(result.errors.slice(0, 3))}`);
 report(`elders.import_xlsx_${rows}.${database.kind}.seconds`, seconds, 's', baseline);

@@ -167,7 +167,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionsRoutes(regions));
   await app.register(usersRoutes(users));
   await app.register(authRoutes(auth, deps.cookieSecure ?? false));
-  await app.register(elderImportRoutes(createElderImportService(db, deps.cipher), elders, db, deps.cipher));
+  await app.register(
+    elderImportRoutes(createElderImportService(db, deps.cipher, app.log), elders, db, deps.cipher),
+  );
   await app.register(eldersRoutes(elders));
   const elderChanges = createElderChangesService(db, regions);
   await app.register(elderChangesRoutes(elderChanges));

@@ -100,7 +100,7 @@ program
   .description('import records from a file')
   .command('elders <file>')
   .description(
-    'import elders from an .xlsx (template sheet 老年人信息) or .csv file; already registered identity numbers are skipped',
+    "import elders from an .xlsx (the first sheet with the template's headers) or .csv file; already registered identity numbers are skipped",
   )
   .requiredOption(
     '--region <code>',
@@ -112,7 +112,10 @@ program
     withDatabase(async (database) => {
       const config = loadConfig();
       const cipher = createPiiCipher(loadMasterSecret(config.secret, config.dataDir).secret);
-      const service = createElderImportService(database.db, cipher);
+      // The operator's terminal is this process's log: an unexpected failure is told in full here.
+      const service = createElderImportService(database.db, cipher, {
+        error: ({ err }) => console.error(err),
+      });
       const importer = { username: 'cli', regionCode: o.region };
       let bar: ReturnType<typeof progressBar> | null = null;
       const started = Date.now();
@@ -130,12 +133,12 @@ program
         },
       );
       (bar as ReturnType<typeof progressBar> | null)?.stop();
-      const report = await service.get(importer, job.id);
+      const report = await service.get(importer, job.id, 'zh-CN');
       console.log(
         `${report.total} rows: ${report.imported} imported, ${report.skipped} already registered, ${report.failed} not imported (${((Date.now() - started) / 1000).toFixed(1)} s).`,
       );
       if (report.hasErrorWorkbook) {
-        writeFileSync(o.errors, await service.errorWorkbook(importer, job.id));
+        writeFileSync(o.errors, await service.errorWorkbook(importer, systemActor('cli'), job.id));
         console.log(`Rows not imported, with reasons: ${o.errors}`);
       }
     }),

@@ -25,7 +25,7 @@ import {
 } from '@yiyang/contracts';
 import { requireUser } from '../../platform/auth/access-control';
 import { actorFromRequest } from '../../platform/audit/audit-writer';
-import { attachment, XLSX_TYPE } from '../../platform/http/download';
+import { asDownload, XLSX_TYPE } from '../../platform/http/download';
 import type { AgenciesService } from './agencies.service';
 import { scorePreview, type AssessmentsService } from './assessments.service';
 import type { AssessmentDueService } from './assessment-due.service';
@@ -209,10 +209,7 @@ export const assessmentsRoutes =
           request.query,
           request.locale,
         );
-        return reply
-          .header('content-type', XLSX_TYPE)
-          .header('content-disposition', attachment(`待评估名单_${request.query.kind}.xlsx`))
-          .send(buffer);
+        return asDownload(reply, XLSX_TYPE, `待评估名单_${request.query.kind}.xlsx`).send(buffer);
       },
     );
 
@@ -329,13 +326,11 @@ export const assessmentsRoutes =
         const a = await service.get(requireUser(request), request.params.id);
         const pdf = await renderAssessmentPdf(a, pdfFont, request.locale);
         await service.auditReport(actorFromRequest(request), a);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header(
-            'content-disposition',
-            attachment(`能力评估报告_${a.elderName}_${a.assessedOn ?? a.id}.pdf`),
-          )
-          .send(pdf);
+        return asDownload(
+          reply,
+          'application/pdf',
+          `能力评估报告_${a.elderName}_${a.assessedOn ?? a.id}.pdf`,
+        ).send(pdf);
       },
     );
 

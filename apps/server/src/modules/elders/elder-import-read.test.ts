@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { importRows } from './elder-import-read';
+import { appendSheetRows, goodRow, xlsx } from '../../../test/elder-import-files';
+import { countImportRows, importRows } from './elder-import-read';
 import { COLUMNS, SHEET_NAME } from './elder-sheet';
 
 describe('importRows', () => {
@@ -23,5 +24,29 @@ describe('importRows', () => {
       (r, i) => r.values.address !== address(i) || r.values.livingArrangement !== '与子女同住',
     );
     expect(corrupted).toEqual([]);
+  });
+});
+
+describe('bounded reading', () => {
+  const limits = { maxRows: 10_000 };
+
+  it('counts blank rows of an .xlsx toward the row limit', async () => {
+    const file = appendSheetRows(
+      await xlsx([goodRow(1)]),
+      20_000,
+      (r) => `<row r="${r}"><c r="A${r}" s="0"/></row>`,
+    );
+    await expect(countImportRows(file, 'a.xlsx', limits)).rejects.toMatchObject({
+      code: 'ELDER_IMPORT_TOO_MANY_ROWS',
+    });
+    expect(await countImportRows(file, 'a.xlsx')).toBe(1);
+  });
+
+  it('counts blank lines of a CSV toward the row limit', async () => {
+    const header = COLUMNS.map((c) => c.header).join(',');
+    const csv = Buffer.from(`${header}\nx,y\n${',,,\n\n'.repeat(10_000)}`);
+    await expect(countImportRows(csv, 'a.csv', limits)).rejects.toMatchObject({
+      code: 'ELDER_IMPORT_TOO_MANY_ROWS',
+    });
   });
 });

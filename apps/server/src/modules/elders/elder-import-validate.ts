@@ -9,54 +9,49 @@ import {
   type ElderCategory,
   type RegionLevel,
 } from '@yiyang/domain';
-import { hasControlCharacter, isCleanName, isEmptyOrVisible } from '@yiyang/contracts';
+import type { z } from 'zod';
+import { createElderBody, elderContact, hasControlCharacter } from '@yiyang/contracts';
 import type { Locale } from '../../platform/i18n/locale';
+import { localiseIssues } from '../../platform/errors/localise-issues';
+import { errorMessage } from '../../platform/errors/error-catalog';
 import type { RawRow } from './elder-import-read';
 import type { NewElder } from './elders-bulk-insert';
+import type { ELDER_ERRORS } from './elders.errors';
 import { COLUMNS, parseCategory, parseLiving, type ColumnKey } from './elder-sheet';
 
-const TEXT = {
-  required: { 'zh-CN': '必填', en: 'required' },
-  tooLong: { 'zh-CN': '过长', en: 'too long' },
-  phone: {
-    'zh-CN': '应为11位手机号或带区号的固定电话',
-    en: 'an 11-digit mobile or a landline with area code',
-  },
-  region: { 'zh-CN': '区划代码不存在', en: 'no such region code' },
-  community: { 'zh-CN': '须为社区/村一级的区划代码', en: 'must be a community or village code' },
-  scope: { 'zh-CN': '不在您的管辖范围内', en: 'outside your scope' },
-  underAge: {
-    'zh-CN': '未满60周岁，请通过档案页面单独登记',
-    en: 'under 60: register separately through the record form',
-  },
-  living: {
-    'zh-CN': '应为：独居、与配偶同住、与子女同住、入住机构、其他',
-    en: 'one of: alone, with spouse, with children, in institution, other',
-  },
-  category: { 'zh-CN': '无法识别的人员类别', en: 'unknown category' },
-  grade: {
-    'zh-CN': '持残疾证的须填写1–4级，未持证的不填',
-    en: '1–4 with the disability certificate category, and only with it',
-  },
-  number: { 'zh-CN': '应为数字且在有效范围内', en: 'must be a number in range' },
-  contact: {
-    'zh-CN': '联系人姓名、关系、电话须一起填写',
-    en: 'contact name, relation and phone go together',
-  },
-  control: { 'zh-CN': '不能包含控制字符（如 NUL）', en: 'control characters (such as NUL) are not allowed' },
-  nameCharacters: {
-    'zh-CN': '须为一行可见文字，且不能包含文字方向控制字符',
-    en: 'one line of visible text, without text-direction control characters',
-  },
-  duplicateInFile: { 'zh-CN': '与第 {row} 行身份证号重复', en: 'same identity number as row {row}' },
-} as const;
+/** How Excel shows a long number it no longer holds exactly, e.g. 1.50102E+17. */
+const SCIENTIFIC = /^\d+(\.\d+)?e\+?\d+$/i;
+const TEXT_COLUMNS = new Set<ColumnKey>(COLUMNS.filter((c) => c.text).map((c) => c.key));
 
-const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+/** The limits of the API's create contract, column by column: an imported record meets them too. */
+const FIELD_SCHEMAS: Partial<Record<ColumnKey, z.ZodType>> = {
+  name: createElderBody.shape.name,
+  phone: createElderBody.shape.phone,
+  address: createElderBody.shape.address,
+  lat: createElderBody.shape.lat,
+  lng: createElderBody.shape.lng,
+  disabilityGrade: createElderBody.shape.disabilityGrade,
+  contactName: elderContact.shape.name,
+  contactRelation: elderContact.shape.relation,
+  contactPhone: elderContact.shape.phone,
+  notes: createElderBody.shape.notes,
+};
+/** Numeric columns, with the row error their schema's refusal means. */
+const NUMERIC: Partial<Record<ColumnKey, RowErrorCode>> = {
+  lat: 'ELDER_IMPORT_ROW_NUMBER',
+  lng: 'ELDER_IMPORT_ROW_NUMBER',
+  disabilityGrade: 'ELDER_IMPORT_ROW_GRADE',
+};
+
 const header = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!.header;
+
+type RowErrorCode = Extract<keyof typeof ELDER_ERRORS, `ELDER_IMPORT_ROW_${string}`>;
 
 export interface RowError {
   row: number;
+  /** The column's header, as in the file. */
   field: string;
+  code: RowErrorCode;
   message: string;
 }
 
@@ -69,97 +64,100 @@ export interface ValidationContext {
   seen: Map<string, number>;
 }
 
-/** Checks one row; returns the elder to insert, or every problem of the row. */
+/** Checks one row; returns the elder to insert, or every problem of the row (one per cell). */
 export function validateRow(
   raw: RawRow,
   ctx: ValidationContext,
 ): { elder: NewElder } | { errors: RowError[] } {
-  const v = raw.values;
   const errors: RowError[] = [];
-  const fail = (
-    key: ColumnKey,
-    text: { 'zh-CN': string; en: string },
-    params: Record<string, string | number> = {},
-  ) =>
-    errors.push({
-      row: raw.row,
-      field: header(key),
-      message: text[ctx.locale].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p])),
-    });
+  const failed = new Set<ColumnKey>();
+  const fail = (key: ColumnKey, code: RowErrorCode, params: Record<string, unknown> = {}) => {
+    if (failed.has(key)) return;
+    failed.add(key);
+    errors.push({ row: raw.row, field: header(key), code, message: errorMessage(code, ctx.locale, params) });
+  };
 
-  // What the API refuses in every request string and name, a cell may not hold either.
-  for (const [key, value] of Object.entries(v) as [ColumnKey, string][])
-    if (hasControlCharacter(value)) fail(key, TEXT.control);
-  for (const key of ['name', 'contactName', 'contactRelation'] as const) {
-    const value = v[key];
-    if (value && !hasControlCharacter(value) && !(isEmptyOrVisible(value) && isCleanName(value)))
-      fail(key, TEXT.nameCharacters);
+  // What a cell really held comes first: a value Excel changed or an invisible character is not
+  // checked any further, and the row goes to the error workbook.
+  const v: RawRow['values'] = {};
+  for (const c of COLUMNS) {
+    const problem = raw.problems[c.key];
+    const text = raw.values[c.key];
+    if (problem?.kind === 'excelError')
+      fail(c.key, problem.value ? 'ELDER_IMPORT_ROW_EXCEL_ERROR' : 'ELDER_IMPORT_ROW_FORMULA', {
+        value: problem.value,
+      });
+    else if (TEXT_COLUMNS.has(c.key) && (problem?.kind === 'numeric' || SCIENTIFIC.test(text ?? '')))
+      fail(c.key, 'ELDER_IMPORT_ROW_NUMERIC_CELL');
+    else if (text !== undefined && hasControlCharacter(text))
+      fail(c.key, 'ELDER_IMPORT_ROW_CONTROL_CHARACTER');
+    else if (text !== undefined) v[c.key] = text;
   }
-  if (v.address && !isEmptyOrVisible(v.address)) fail('address', TEXT.required);
+  // The create contract's schemas also refuse invisible text and bidi controls in names.
+  for (const [key, schema] of Object.entries(FIELD_SCHEMAS) as [ColumnKey, z.ZodType][]) {
+    const text = v[key];
+    if (text === undefined || failed.has(key)) continue;
+    const numericCode = NUMERIC[key];
+    const result = schema.safeParse(numericCode ? Number(text) : text);
+    if (result.success) continue;
+    if (numericCode) fail(key, numericCode);
+    else
+      fail(key, 'ELDER_IMPORT_ROW_INVALID', {
+        reason: localiseIssues(result.error.issues, '', ctx.locale)[0]!.message,
+      });
+  }
 
   let identity: { number: string; birthDate: string; sex: 'male' | 'female' } | null = null;
-  if (!v.idNumber) fail('idNumber', TEXT.required);
+  if (!v.idNumber) fail('idNumber', 'ELDER_IMPORT_ROW_REQUIRED');
   else {
     const parsed = parseResidentId(v.idNumber, ctx.today);
-    if (!parsed.ok) fail('idNumber', RESIDENT_ID_PROBLEM_LABELS[parsed.problem]);
-    else if (ageOn(parsed.value.birthDate, ctx.today) < ELDER_MIN_AGE) fail('idNumber', TEXT.underAge);
+    if (!parsed.ok)
+      fail('idNumber', 'ELDER_IMPORT_ROW_ID_NUMBER', { reason: RESIDENT_ID_PROBLEM_LABELS[parsed.problem] });
+    else if (ageOn(parsed.value.birthDate, ctx.today) < ELDER_MIN_AGE)
+      fail('idNumber', 'ELDER_IMPORT_ROW_UNDER_AGE');
     else {
       const first = ctx.seen.get(parsed.value.number);
-      if (first !== undefined) fail('idNumber', TEXT.duplicateInFile, { row: first });
+      if (first !== undefined) fail('idNumber', 'ELDER_IMPORT_ROW_DUPLICATE_IN_FILE', { row: first });
       else {
         ctx.seen.set(parsed.value.number, raw.row);
         identity = parsed.value;
       }
     }
   }
-  if (!v.name) fail('name', TEXT.required);
-  else if ([...v.name].length > 50) fail('name', TEXT.tooLong);
-  if (v.phone && !PHONE.test(v.phone)) fail('phone', TEXT.phone);
+  if (!v.name) fail('name', 'ELDER_IMPORT_ROW_REQUIRED');
 
   const region = (key: 'hukouRegionCode' | 'regionCode') => {
     const code = v[key] ? normalizeRegionCode(v[key]!) : null;
-    if (!v[key]) fail(key, TEXT.required);
-    else if (!code || !ctx.regions.has(code)) fail(key, TEXT.region);
+    if (!v[key]) fail(key, 'ELDER_IMPORT_ROW_REQUIRED');
+    else if (!code || !ctx.regions.has(code)) fail(key, 'ELDER_IMPORT_ROW_REGION_UNKNOWN');
     return code && ctx.regions.has(code) ? code : null;
   };
   const hukou = region('hukouRegionCode');
   const residence = region('regionCode');
-  if (residence && regionLevel(residence) !== 'community') fail('regionCode', TEXT.community);
-  else if (residence && !isWithinScope(residence, ctx.scopeCode)) fail('regionCode', TEXT.scope);
+  if (residence && regionLevel(residence) !== 'community')
+    fail('regionCode', 'ELDER_IMPORT_ROW_NOT_COMMUNITY');
+  else if (residence && !isWithinScope(residence, ctx.scopeCode))
+    fail('regionCode', 'ELDER_IMPORT_ROW_OUT_OF_SCOPE');
 
-  if (!v.address) fail('address', TEXT.required);
-  else if (v.address.length > 200) fail('address', TEXT.tooLong);
-  const coordinate = (key: 'lat' | 'lng', limit: number) => {
-    if (!v[key]) return null;
-    const n = Number(v[key]);
-    if (!Number.isFinite(n) || Math.abs(n) > limit) {
-      fail(key, TEXT.number);
-      return null;
-    }
-    return n;
-  };
-  const lat = coordinate('lat', 90);
-  const lng = coordinate('lng', 180);
+  if (!v.address) fail('address', 'ELDER_IMPORT_ROW_REQUIRED');
+  const lat = v.lat ? Number(v.lat) : null;
+  const lng = v.lng ? Number(v.lng) : null;
   const living = v.livingArrangement ? parseLiving(v.livingArrangement) : null;
-  if (!living) fail('livingArrangement', v.livingArrangement ? TEXT.living : TEXT.required);
+  if (!living)
+    fail('livingArrangement', v.livingArrangement ? 'ELDER_IMPORT_ROW_LIVING' : 'ELDER_IMPORT_ROW_REQUIRED');
 
   const categories: ElderCategory[] = [];
   for (const part of (v.categories ?? '').split(/[、,，;；\s]+/).filter(Boolean)) {
     const category = parseCategory(part);
     if (category) categories.push(category);
-    else fail('categories', TEXT.category);
+    else fail('categories', 'ELDER_IMPORT_ROW_CATEGORY');
   }
   const grade = v.disabilityGrade ? Number(v.disabilityGrade) : null;
-  if (
-    (grade !== null && ![1, 2, 3, 4].includes(grade)) ||
-    categories.includes('disabled_cert') !== (grade !== null)
-  ) {
-    fail('disabilityGrade', TEXT.grade);
-  }
-  const contactGiven = [v.contactName, v.contactRelation, v.contactPhone].filter(Boolean).length;
-  if (contactGiven > 0 && contactGiven < 3) fail('contactName', TEXT.contact);
-  else if (v.contactPhone && !PHONE.test(v.contactPhone)) fail('contactPhone', TEXT.phone);
-  if (v.notes && v.notes.length > 1000) fail('notes', TEXT.tooLong);
+  if (categories.includes('disabled_cert') !== (grade !== null))
+    fail('disabilityGrade', 'ELDER_IMPORT_ROW_GRADE');
+  const contactKeys = ['contactName', 'contactRelation', 'contactPhone'] as const;
+  const contactGiven = contactKeys.filter((k) => v[k] || failed.has(k)).length;
+  if (contactGiven > 0 && contactGiven < 3) fail('contactName', 'ELDER_IMPORT_ROW_CONTACT');
 
   if (errors.length || !identity || !hukou || !residence || !living) return { errors };
   return {

@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/database';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { exportElders, type ElderImportService } from './elder-import.service';
 import type { EldersService } from './elders.service';
-import { attachment, XLSX_TYPE } from '../../platform/http/download';
+import { asDownload, XLSX_TYPE } from '../../platform/http/download';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 
 const importJob = z.object({
@@ -22,8 +22,12 @@ const importJob = z.object({
   imported: z.number().int(),
   skipped: z.number().int(),
   failed: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  /** Up to 1,000 of the row errors; `code` is stable, `field` the column's header in the file. */
+  errors: z.array(
+    z.object({ row: z.number().int(), field: z.string(), code: z.string().optional(), message: z.string() }),
+  ),
   hasErrorWorkbook: z.boolean(),
+  /** Why a failed job stopped, in the caller's language; the internal error is in the server log. */
   failure: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -43,10 +47,7 @@ export const elderImportRoutes =
         schema: { tags, summary: 'The .xlsx import template (Chinese headers)' },
       },
       async (_request, reply) =>
-        reply
-          .header('content-type', XLSX_TYPE)
-          .header('content-disposition', attachment('老年人信息导入模板.xlsx'))
-          .send(await service.template()),
+        asDownload(reply, XLSX_TYPE, '老年人信息导入模板.xlsx').send(await service.template()),
     );
 
     app.post(
@@ -88,7 +89,7 @@ export const elderImportRoutes =
           response: { 200: z.object({ items: z.array(importJob) }) },
         },
       },
-      async (request) => ({ items: await service.recent(requireUser(request)) }),
+      async (request) => ({ items: await service.recent(requireUser(request), request.locale) }),
     );
 
     app.get(
@@ -102,7 +103,7 @@ export const elderImportRoutes =
           response: { 200: importJob },
         },
       },
-      async (request) => service.get(requireUser(request), request.params.id),
+      async (request) => service.get(requireUser(request), request.params.id, request.locale),
     );
 
     app.get(
@@ -111,11 +112,14 @@ export const elderImportRoutes =
         config: { permission: 'elders:write' },
         schema: { tags, summary: 'The rows that were not imported, each with its reason', params: idParams },
       },
-      async (request, reply) =>
-        reply
-          .header('content-type', XLSX_TYPE)
-          .header('content-disposition', attachment('导入错误.xlsx'))
-          .send(await service.errorWorkbook(requireUser(request), request.params.id)),
+      async (request, reply) => {
+        const workbook = await service.errorWorkbook(
+          requireUser(request),
+          actorFromRequest(request),
+          request.params.id,
+        );
+        return asDownload(reply, XLSX_TYPE, '导入错误.xlsx').send(workbook);
+      },
     );
 
     const exportFilters = listEldersQuery.omit({ cursor: true, limit: true });
@@ -141,9 +145,7 @@ export const elderImportRoutes =
         after: { filters },
       });
       const body = new PassThrough();
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(`老年人信息_${shanghaiDate()}.xlsx`));
+      asDownload(reply, XLSX_TYPE, `老年人信息_${shanghaiDate()}.xlsx`);
       exportElders(db, cipher, where, clear, body)
         .then((count) =>
           writeAudit(db, actor, {

@@ -1,10 +1,12 @@
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { RegionLevel } from '@yiyang/domain';
+import { maskIdNumber, maskPhone, type RegionLevel } from '@yiyang/domain';
+import { withoutControlCharacters } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { queryRows } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
+import { errorMessage, isRegisteredError } from '../../platform/errors/error-catalog';
 import { inScope, oneInScope } from '../../platform/auth/scope';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
@@ -13,12 +15,26 @@ import { shanghaiDate } from '../../platform/time/shanghai-date';
 import { countImportRows, importRows, type RawRow } from './elder-import-read';
 import { validateRow, type RowError } from './elder-import-validate';
 import { insertEldersBatch, type NewElder } from './elders-bulk-insert';
-import { CATEGORY_LABELS, COLUMNS, LIVING_LABELS, safeCell, SHEET_NAME, STATUS_LABELS } from './elder-sheet';
+import {
+  CATEGORY_LABELS,
+  COLUMNS,
+  LIVING_LABELS,
+  safeCell,
+  sheetColumns,
+  SHEET_NAME,
+  STATUS_LABELS,
+  type ColumnKey,
+} from './elder-sheet';
 import { elderImportJobs, elders, type ElderImportJobRow } from './elders.tables';
 
 const CHUNK = 2000;
-/** The report keeps this many errors; the error workbook has all of them. */
+/** The report keeps this many errors. */
 const REPORTED_ERRORS = 1000;
+/**
+ * The error workbook lists this many rows and counts the rest: a file of half a million bad rows
+ * should be fixed at its cause, and the workbook is kept in the database.
+ */
+const LISTED_ROWS = 10_000;
 
 /** Who imports: their scope decides which communities rows may go to. */
 export interface Importer {
@@ -26,30 +42,70 @@ export interface Importer {
   regionCode: string;
 }
 
-function reasonHeader(locale: Locale) {
-  return locale === 'en' ? 'Reason' : '错误原因';
+/** Where an unexpected failure is told: the server's log, never the job a user reads. */
+export interface ImportLog {
+  error(details: { err: unknown; jobId: string }, message: string): void;
 }
 
-async function errorWorkbook(bad: { raw: RawRow; errors: RowError[] }[], locale: Locale): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+const MASKED = new Set<ColumnKey>(['idNumber', 'phone', 'contactPhone']);
+
+function cellOf(key: ColumnKey, text: string | undefined) {
+  if (text === undefined) return null;
+  const printable = withoutControlCharacters(text);
+  if (!MASKED.has(key)) return safeCell(printable);
+  return key === 'idNumber' ? maskIdNumber(printable) : maskPhone(printable);
+}
+
+/**
+ * The rows not imported, each with its reasons, written as they come through exceljs's streaming
+ * writer: memory holds the compressed workbook, never the rows. Identity numbers and phones are
+ * masked (decision 0003); the original row number leads back to the file.
+ */
+function errorWorkbookWriter(locale: Locale) {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => out.on('end', resolve));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   const sheet = workbook.addWorksheet(SHEET_NAME);
   sheet.columns = [
     { header: locale === 'en' ? 'Row' : '原行号', key: 'row', width: 8 },
-    ...COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width })),
-    { header: reasonHeader(locale), key: 'reason', width: 50 },
+    ...sheetColumns(),
+    { header: locale === 'en' ? 'Reason' : '错误原因', key: 'reason', width: 50 },
   ];
-  for (const { raw, errors } of bad) {
-    const values: Record<string, unknown> = {
-      row: raw.row,
-      reason: errors.map((e) => `${e.field}：${e.message}`).join('；'),
-    };
-    for (const c of COLUMNS) values[c.key] = safeCell(raw.values[c.key]);
-    sheet.addRow(values);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  let rows = 0;
+  return {
+    add(raw: RawRow, errors: RowError[]) {
+      if (++rows > LISTED_ROWS) return;
+      const values: Record<string, unknown> = {
+        row: raw.row,
+        reason: errors.map((e) => `${e.field}：${e.message}`).join('；'),
+      };
+      for (const c of COLUMNS) values[c.key] = cellOf(c.key, raw.values[c.key]);
+      sheet.addRow(values).commit();
+    },
+    async finish(): Promise<Buffer> {
+      if (rows > LISTED_ROWS)
+        sheet
+          .addRow({
+            reason: errorMessage('ELDER_IMPORT_MORE_ROWS', locale, {
+              listed: LISTED_ROWS,
+              more: rows - LISTED_ROWS,
+            }),
+          })
+          .commit();
+      await workbook.commit();
+      await ended;
+      return Buffer.concat(chunks);
+    },
+  };
 }
 
-export function createElderImportService(db: Db, cipher: PiiCipher) {
+export function createElderImportService(db: Db, cipher: PiiCipher, log: ImportLog) {
   async function update(id: string, values: Partial<ElderImportJobRow>) {
     await db.update(elderImportJobs).set(values).where(eq(elderImportJobs.id, id));
   }
@@ -77,7 +133,9 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
       regions: new Map(regionRows.map((r) => [r.code, r.level])),
       seen: new Map<string, number>(),
     };
-    const bad: { raw: RawRow; errors: RowError[] }[] = [];
+    const errors: RowError[] = [];
+    let failed = 0;
+    let workbook: ReturnType<typeof errorWorkbookWriter> | null = null;
     let imported = 0;
     let skipped = 0;
     let processed = 0;
@@ -87,21 +145,24 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
       imported += added;
       skipped += good.length - added;
       good = [];
-      await update(jobId, { processed, imported, skipped, failed: bad.length });
+      await update(jobId, { processed, imported, skipped, failed });
       onProgress?.(processed);
     };
     for await (const raw of importRows(file.buffer, file.filename)) {
       const result = validateRow(raw, ctx);
       if ('elder' in result) good.push(result.elder);
-      else bad.push({ raw, errors: result.errors });
+      else {
+        failed++;
+        errors.push(...result.errors.slice(0, REPORTED_ERRORS - errors.length));
+        (workbook ??= errorWorkbookWriter(locale)).add(raw, result.errors);
+      }
       if (++processed % CHUNK === 0) await flush();
     }
     if (processed % CHUNK !== 0 || processed === 0) await flush();
-    const errors = bad.flatMap((b) => b.errors);
     await update(jobId, {
       status: 'done',
-      errors: errors.slice(0, REPORTED_ERRORS),
-      errorWorkbook: bad.length ? await errorWorkbook(bad, locale) : null,
+      errors,
+      errorWorkbook: workbook ? await workbook.finish() : null,
       finishedAt: new Date(),
     });
     await writeAudit(db, actor, {
@@ -109,11 +170,11 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
       entity: 'elder_import',
       entityId: jobId,
       regionCode: importer.regionCode,
-      after: { rows: processed, imported, skipped, failed: bad.length },
+      after: { rows: processed, imported, skipped, failed },
     });
   }
 
-  const toDto = (j: ElderImportJobRow) => ({
+  const toDto = (j: ElderImportJobRow, locale: Locale) => ({
     id: j.id,
     filename: j.filename,
     status: j.status,
@@ -124,7 +185,10 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
     failed: j.failed,
     errors: j.errors,
     hasErrorWorkbook: j.errorWorkbook !== null,
-    failure: j.failure,
+    // The column holds a code; a job from before codes held a raw error text, shown as a failure.
+    failure: j.failure
+      ? errorMessage(isRegisteredError(j.failure) ? j.failure : 'ELDER_IMPORT_FAILED', locale)
+      : null,
     createdBy: j.createdBy,
     createdAt: j.createdAt.toISOString(),
     finishedAt: j.finishedAt?.toISOString() ?? null,
@@ -156,52 +220,61 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
       const run = process(job!.id, file, importer, actor, locale, (done) =>
         options.onProgress?.(done, total),
       ).catch(async (error: unknown) => {
+        if (!(error instanceof AppError)) log.error({ err: error, jobId: job!.id }, 'elder import failed');
         await update(job!.id, {
           status: 'failed',
-          failure: String((error as Error).message ?? error).slice(0, 500),
+          failure: error instanceof AppError ? error.code : 'ELDER_IMPORT_FAILED',
           finishedAt: new Date(),
         });
         throw error;
       });
       if (options.wait) await run;
       else run.catch(() => undefined);
-      return toDto(job!);
+      return toDto(job!, locale);
     },
 
-    async get(importer: Importer, id: string) {
+    async get(importer: Importer, id: string, locale: Locale) {
       const job = await oneInScope(
         db.select().from(elderImportJobs).where(eq(elderImportJobs.id, id)),
         importer,
         'ELDER_IMPORT_NOT_FOUND',
       );
-      return toDto(job);
+      return toDto(job, locale);
     },
 
-    async errorWorkbook(importer: Importer, id: string): Promise<Buffer> {
+    /** The error workbook, audited before it is handed out. */
+    async errorWorkbook(importer: Importer, actor: AuditActor, id: string): Promise<Buffer> {
       const job = await oneInScope(
         db.select().from(elderImportJobs).where(eq(elderImportJobs.id, id)),
         importer,
         'ELDER_IMPORT_NOT_FOUND',
       );
       if (!job.errorWorkbook) throw new AppError('ELDER_IMPORT_NOT_FOUND');
+      await writeAudit(db, actor, {
+        action: 'elder.import_errors_download',
+        entity: 'elder_import',
+        entityId: job.id,
+        regionCode: job.regionCode,
+        after: { failed: job.failed },
+      });
       return job.errorWorkbook;
     },
 
-    async recent(importer: Importer) {
+    async recent(importer: Importer, locale: Locale) {
       const rows = await db
         .select()
         .from(elderImportJobs)
         .where(inScope(elderImportJobs.regionCode, importer))
         .orderBy(desc(elderImportJobs.createdAt))
         .limit(20);
-      return rows.map(toDto);
+      return rows.map((row) => toDto(row, locale));
     },
 
     /** The empty template with a sheet of the allowed values. */
     async template(): Promise<Buffer> {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet(SHEET_NAME);
-      sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+      sheet.columns = sheetColumns();
       sheet.getRow(1).font = { bold: true };
       const help = workbook.addWorksheet('填写说明');
       help.columns = [
@@ -210,6 +283,10 @@ export function createElderImportService(db: Db, cipher: PiiCipher) {
       ];
       help.addRows([
         ['身份证号', '18位公民身份号码（旧15位号码自动转换）；年满60周岁'],
+        [
+          '身份证号 / 电话',
+          '这几列已设为“文本”格式，请勿改为“常规”或“数值”：Excel 会把长号码改成科学计数并丢掉末几位，这样的行不会导入',
+        ],
         [
           '户籍地区划代码 / 居住社区区划代码',
           '12位统计用区划代码或其前缀，如 150102；居住地须到社区/村一级，且在您的管辖范围内',

@@ -186,8 +186,12 @@ export const elderImportJobs = pgTable(
     imported: integer('imported').notNull().default(0),
     skipped: integer('skipped').notNull().default(0),
     failed: integer('failed').notNull().default(0),
-    errors: jsonb('errors').$type<{ row: number; field: string; message: string }[]>().notNull().default([]),
+    errors: jsonb('errors')
+      .$type<{ row: number; field: string; code?: string; message: string }[]>()
+      .notNull()
+      .default([]),
     errorWorkbook: bytea('error_workbook'),
+    /** An error code (ELDER_IMPORT_FAILED or the AppError that stopped the job), shown localised. */
     failure: varchar('failure', { length: 500 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -39,7 +39,7 @@ import {
 import { requireUser } from '../../platform/auth/access-control';
 import { actorFromRequest } from '../../platform/audit/audit-writer';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
-import { attachment, XLSX_TYPE } from '../../platform/http/download';
+import { asDownload, XLSX_TYPE } from '../../platform/http/download';
 import type { ProvidersService } from './providers.service';
 import type { ProviderChangesService } from './provider-changes.service';
 import type { StaffService } from './staff.service';
@@ -100,17 +100,14 @@ export const providersRoutes =
         },
       },
       async (request, reply) =>
-        reply
-          .header('content-type', XLSX_TYPE)
-          .header('content-disposition', attachment(`服务机构_${shanghaiDate()}.xlsx`))
-          .send(
-            await service.exportXlsx(
-              requireUser(request),
-              actorFromRequest(request),
-              request.query,
-              request.locale,
-            ),
+        asDownload(reply, XLSX_TYPE, `服务机构_${shanghaiDate()}.xlsx`).send(
+          await service.exportXlsx(
+            requireUser(request),
+            actorFromRequest(request),
+            request.query,
+            request.locale,
           ),
+        ),
     );
     app.get(
       '/api/v1/providers/:id',
