@@ -287,6 +287,10 @@ export const en: Messages = {
     title: 'Import',
     template: 'Download the template',
     step1: 'Download the template and fill it in',
+    textColumns:
+      'Identity-number and phone columns must be formatted as Text (the template is): in a General column Excel changes the last digits of long numbers, and such rows are not imported.',
+    errorsMasked:
+      'The error workbook masks identity numbers and phones: fix the rows in your file by their row number. It lists at most the first 10,000 rows.',
     step2: 'Upload an .xlsx or .csv file (at most 50 MB)',
     step3: 'Progress and result',
     upload: 'Choose a file and import',

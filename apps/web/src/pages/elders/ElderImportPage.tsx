@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Progress, Space, Statistic, Steps, Table, Upload } from 'antd';
+import { Alert, App, Button, Card, Progress, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import i18n from '../../i18n';
@@ -13,8 +13,9 @@ interface Job {
   imported: number;
   skipped: number;
   failed: number;
-  errors: { row: number; field: string; message: string }[];
+  errors: { row: number; field: string; code?: string; message: string }[];
   hasErrorWorkbook: boolean;
+  /** Localised by the server; never the internal error. */
   failure: string | null;
 }
 
@@ -63,9 +64,12 @@ export function ElderImportPage() {
           {
             title: t('imports.step1'),
             description: (
-              <Button icon={<DownloadOutlined />} href="/api/v1/elders/import-template">
-                {t('imports.template')}
-              </Button>
+              <Space direction="vertical">
+                <Button icon={<DownloadOutlined />} href="/api/v1/elders/import-template">
+                  {t('imports.template')}
+                </Button>
+                <Typography.Text type="secondary">{t('imports.textColumns')}</Typography.Text>
+              </Space>
             ),
           },
           {
@@ -115,9 +119,12 @@ export function ElderImportPage() {
                   />
                 </Space>
                 {job.hasErrorWorkbook && (
-                  <Button icon={<DownloadOutlined />} href={`/api/v1/elders/imports/${job.id}/errors.xlsx`}>
-                    {t('imports.downloadErrors')}
-                  </Button>
+                  <Space wrap>
+                    <Button icon={<DownloadOutlined />} href={`/api/v1/elders/imports/${job.id}/errors.xlsx`}>
+                      {t('imports.downloadErrors')}
+                    </Button>
+                    <Typography.Text type="secondary">{t('imports.errorsMasked')}</Typography.Text>
+                  </Space>
                 )}
                 {job.errors.length > 0 && (
                   <Table
