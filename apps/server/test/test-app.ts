@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { creditCodeCheckCharacter, type Role } from '@yiyang/domain';
+import type { Role } from '@yiyang/domain';
 import { buildApp } from '../src/app';
 import { openDatabase, type Database } from '../src/platform/db/database';
 import { runMigrations } from '../src/platform/db/migrate';
@@ -12,25 +12,26 @@ import { createRegionsService } from '../src/modules/regions/index';
 import { createUsersService } from '../src/modules/users/index';
 import { endSessionsOf } from '../src/modules/auth/index';
 import { providers } from '../src/modules/providers/providers.tables';
+import { given } from './given';
+import { databaseUrl, openPgliteCopy, providedTemplate } from './template-database';
 
-/**
- * A fresh, migrated database for one test file: in-memory PGlite, or — when the suite runs with
- * TEST_DB=postgres — a new database on the server at TEST_DATABASE_URL, dropped afterwards.
- */
 export const onPostgres = () => process.env.TEST_DB === 'postgres' && !!process.env.TEST_DATABASE_URL;
 
-/** A new, empty database on the server at TEST_DATABASE_URL: its URL and how to drop it. */
-export async function createFreshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A new database on the server at TEST_DATABASE_URL, empty or a copy of `template`: its URL and
+ * how to drop it.
+ */
+export async function createFreshPostgres(
+  options: { template?: string } = {},
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL!;
   const name = `yiyang_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${options.template ? ` template ${options.template}` : ''}`);
   await admin.end();
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
   return {
-    url: fresh.toString(),
+    url: databaseUrl(url, name),
     drop: async () => {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
@@ -43,16 +44,24 @@ export async function createFreshPostgres(): Promise<{ url: string; drop: () => 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or — when the suite runs with
  * TEST_DB=postgres — a new database on the server at TEST_DATABASE_URL, dropped afterwards.
+ * With `regions`, it also holds the demo region tree; it is then a copy of the run's template
+ * (template-database.ts) when there is one, which saves migrating and seeding per file.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: { regions?: boolean } = {}): Promise<Database> {
+  const template = options.regions ? await providedTemplate() : null;
   if (!onPostgres()) {
+    if (template?.kind === 'pglite') return openPgliteCopy(template);
     const database = await openDatabase({ kind: 'pglite-memory' });
-    await runMigrations(database);
+    await prepare(database, options);
     return database;
   }
-  const fresh = await createFreshPostgres();
+  const fresh = await createFreshPostgres({
+    template: template?.kind === 'postgres' ? template.database : undefined,
+  });
   const database = await openDatabase({ kind: 'postgres', url: fresh.url });
-  await runMigrations(database);
+  // On a copy of the template, a no-op unless a migration was added while a watch run kept it.
+  if (template?.kind === 'postgres') await runMigrations(database);
+  else await prepare(database, options);
   return {
     ...database,
     close: async () => {
@@ -60,6 +69,11 @@ export async function createTestDatabase(): Promise<Database> {
       await fresh.drop();
     },
   };
+}
+
+async function prepare(database: Database, options: { regions?: boolean }): Promise<void> {
+  await runMigrations(database);
+  if (options.regions) await seedDemoRegions(database);
 }
 
 export const TEST_PASSWORD = 'Test-password-2026';
@@ -81,8 +95,7 @@ export interface TestContext {
 
 /** The app on a fresh database with the demo region tree (no demo accounts). */
 export async function createTestApp(): Promise<TestContext> {
-  const database = await createTestDatabase();
-  await seedDemoRegions(database);
+  const database = await createTestDatabase({ regions: true });
   // TEST_LOG=error shows what the server logs (the cause behind a 500, for instance).
   const logger = process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false;
   const app = await buildApp({ database, cipher: TEST_CIPHER, broker: 'off', version: 'test', logger });
@@ -122,18 +135,13 @@ export async function createTestApp(): Promise<TestContext> {
       return created.id;
     },
     async createProvider(regionCode, name = '测试服务机构') {
-      const first17 = `91150100MA${randomBytes(4)
-        .toString('hex')
-        .toUpperCase()
-        .replace(/[IOSVZ]/g, '1')
-        .slice(0, 7)}`;
       const [row] = await database.db
         .insert(providers)
         .values({
           name,
           kind: 'home_service',
           ownership: 'private_nonprofit',
-          creditCode: first17 + creditCodeCheckCharacter(first17),
+          creditCode: given.creditCode(),
           legalRepresentative: '测试',
           regionCode,
           address: '测试地址',
@@ -148,9 +156,4 @@ export async function createTestApp(): Promise<TestContext> {
   };
 }
 
-/** Demo streets and communities used across tests (first two streets of 新城区). */
-export const STREET_A = '150102001000';
-export const STREET_B = '150102002000';
-export const COMMUNITY_A1 = '150102001001';
-export const DISTRICT = '150102000000';
-export const CITY = '150100000000';
+export { CITY, COMMUNITY_A1, DISTRICT, STREET_A, STREET_B } from './demo-regions';

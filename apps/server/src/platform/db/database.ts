@@ -14,10 +14,15 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The node-postgres pool, for what needs one connection of its own (session advisory locks). */
   pool?: pg.Pool;
+  /** The PGlite instance, for what only PGlite offers (dumping its data directory). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: DatabaseConfig | { kind: 'pglite-memory' }): Promise<Database> {
+/** In memory, empty or loaded from a tarball that `dumpDataDir` made (the test suite's template). */
+type InMemory = { kind: 'pglite-memory'; loadDataDir?: Blob };
+
+export async function openDatabase(config: DatabaseConfig | InMemory): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     // Fail at start, with the driver's message, rather than at the first request.
@@ -26,9 +31,12 @@ export async function openDatabase(config: DatabaseConfig | { kind: 'pglite-memo
     const db = drizzlePg(pool) as unknown as Db;
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
-  const client = config.kind === 'pglite' ? await PGlite.create(config.dataDir) : await PGlite.create();
+  const client =
+    config.kind === 'pglite'
+      ? await PGlite.create(config.dataDir)
+      : await PGlite.create({ loadDataDir: config.loadDataDir });
   const db = drizzlePglite(client) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
 /** Runs a raw statement on either driver and returns its rows. */
