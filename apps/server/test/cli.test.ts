@@ -6,6 +6,7 @@ import { COLUMNS, SHEET_NAME } from '../src/modules/elders/elder-sheet';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoAccounts } from '../src/demo/demo-accounts-file';
 import { lockDataDir } from '../src/platform/db/data-dir-lock';
 import { createFreshPostgres, onPostgres } from './test-app';
 
@@ -120,6 +121,8 @@ describe('yiyang CLI', () => {
   }, 180_000);
 
   it('imports elders from a file with a report and an error workbook', async () => {
+    // The demo city's regions, unless the test above has seeded them.
+    if (!loadDemoAccounts(dataDir)) yiyang('demo', '--elders', '1');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(SHEET_NAME);
     sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key }));

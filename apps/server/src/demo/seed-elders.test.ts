@@ -34,6 +34,7 @@ describe('seedSyntheticElders', () => {
   });
 
   it('skips people already present when run again with the same seed', async () => {
+    await seedSyntheticElders(t.database, TEST_CIPHER, { count: 1200, seed: 3, batchSize: 500 });
     expect(await seedSyntheticElders(t.database, TEST_CIPHER, { count: 1200, seed: 3, batchSize: 500 })).toBe(
       0,
     );

@@ -4,11 +4,12 @@ import {
   ASSESSMENT_ACTIONS,
   ASSESSMENT_ITEMS,
   assessmentTransition,
-  checkCharacter,
   scoreAssessment,
   type AssessmentStatus,
+  type ElderCategory,
 } from '@yiyang/domain';
 import { findCjkFont } from '../../platform/pdf/cjk-font';
+import { given } from '../../../test/given';
 import { COMMUNITY_A1, createTestApp, DISTRICT, STREET_B, type TestContext } from '../../../test/test-app';
 
 let t: TestContext;
@@ -16,34 +17,17 @@ const ids: Record<string, string> = {};
 let agencyId: string;
 
 const allMax = () => Object.fromEntries(ASSESSMENT_ITEMS.map((i) => [i.code, i.max]));
-const idNumber = (first17: string) => first17 + checkCharacter(first17);
-
-async function createElder(first17: string, name: string, categories: string[] = []) {
-  const res = await t.call('district', {
-    method: 'POST',
-    url: '/api/v1/elders',
-    payload: {
-      idNumber: idNumber(first17),
-      name,
-      hukouRegionCode: DISTRICT,
-      regionCode: COMMUNITY_A1,
-      address: '光明路8号',
-      livingArrangement: 'alone',
-      categories,
-    },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().id as string;
-}
+const createElder = (name: string, categories: ElderCategory[] = []) =>
+  given.elder(t, { by: 'district', name, categories });
 
 const post = (as: string, url: string, payload: object) => t.call(as, { method: 'POST', url, payload });
 const patch = (as: string, url: string, payload: object) => t.call(as, { method: 'PATCH', url, payload });
 const get = (as: string, url: string) => t.call(as, { method: 'GET', url });
-const newTask = (as: string, elderId: string, a1 = 'a1', a2 = 'a2') =>
+const newTask = (as: string, elderId: string, a1 = 'a1', a2 = 'a2', agency = agencyId) =>
   post(as, '/api/v1/assessments', {
     elderId,
     reason: 'first',
-    agencyId,
+    agencyId: agency,
     assessor1Id: ids[a1],
     assessor2Id: ids[a2],
   });
@@ -66,23 +50,18 @@ beforeAll(async () => {
   await t.createUser('worker', 'community_worker', COMMUNITY_A1);
   for (const name of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'outsider'])
     ids[name] = await t.createUser(name, 'assessor', DISTRICT);
-  const created = await post('district', '/api/v1/assessment-agencies', {
+  const agency = await given.agency(t, {
+    by: 'district',
     name: '新城区颐康评估中心',
     creditCode: '91350100M000100Y43',
     regionCode: DISTRICT,
+    assessors: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((name) => ({
+      userId: ids[name]!,
+      certificateNo: `PG-${name}`,
+      reviewer: name === 'a6',
+    })),
   });
-  expect(created.statusCode).toBe(201);
-  agencyId = created.json().id;
-  for (const name of ['a1', 'a2', 'a3', 'a4'])
-    expect(
-      (
-        await post('district', `/api/v1/assessment-agencies/${agencyId}/assessors`, {
-          userId: ids[name],
-          qualification: '老年人能力评估师',
-          certificateNo: `PG-${name}`,
-        })
-      ).statusCode,
-    ).toBe(201);
+  agencyId = agency.id;
 });
 afterAll(() => t.close());
 
@@ -195,25 +174,35 @@ describe('assessment agencies', () => {
   });
 
   it('flags an agency with fewer than five active assessors, which cannot start tasks', async () => {
-    const agency = (await get('district', `/api/v1/assessment-agencies/${agencyId}`)).json();
+    for (const name of ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'])
+      ids[name] = await t.createUser(name, 'assessor', DISTRICT);
+    const small = await given.agency(t, {
+      by: 'district',
+      regionCode: DISTRICT,
+      assessors: ['b1', 'b2', 'b3', 'b4'].map((name) => ({
+        userId: ids[name]!,
+        certificateNo: `PG-${name}`,
+      })),
+    });
+    const agency = (await get('district', `/api/v1/assessment-agencies/${small.id}`)).json();
     expect(agency).toMatchObject({ activeAssessors: 4, understaffed: true });
-    const elderId = await createElder('15010219400101012', '赵淑珍');
-    const res = await newTask('district', elderId);
+    const elderId = await createElder('赵淑珍');
+    const res = await newTask('district', elderId, 'b1', 'b2', small.id);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({
       error: { code: 'ASSESSMENT_AGENCY_UNDERSTAFFED', details: { activeAssessors: 4 } },
     });
     for (const [name, reviewer] of [
-      ['a5', false],
-      ['a6', true],
+      ['b5', false],
+      ['b6', true],
     ] as const)
-      await post('district', `/api/v1/assessment-agencies/${agencyId}/assessors`, {
+      await post('district', `/api/v1/assessment-agencies/${small.id}/assessors`, {
         userId: ids[name],
         qualification: '老年人能力评估师',
         certificateNo: `PG-${name}`,
         reviewer,
       });
-    expect((await get('district', `/api/v1/assessment-agencies/${agencyId}`)).json()).toMatchObject({
+    expect((await get('district', `/api/v1/assessment-agencies/${small.id}`)).json()).toMatchObject({
       activeAssessors: 6,
       understaffed: false,
     });
@@ -224,11 +213,32 @@ describe('the assessment workflow', () => {
   let elderId: string;
   let id: string;
 
-  beforeAll(async () => {
-    elderId = await createElder('15010219380505021', '孙桂兰', ['dibao']);
-  });
+  /**
+   * A new elder, and their task taken through the first `steps` steps of this story as the tests
+   * before did them: each test starts where the one before left off, on data of its own.
+   */
+  async function storySoFar(steps: number) {
+    elderId = await createElder('孙桂兰', ['dibao']);
+    const story = [
+      async () => (id = (await newTask('a1', elderId)).json().id),
+      () => patch('a2', `/api/v1/assessments/${id}`, { version: 1, items: { eating: 2 } }),
+      async () => {
+        const items = Object.fromEntries(ASSESSMENT_ITEMS.map((i) => [i.code, i.max - 1]));
+        await fill('a1', id, 2, { items, dementia: true });
+        await act('a2', id, 'submit', 3);
+      },
+      async () => {
+        await act('a6', id, 'return', 4, '认知障碍诊断证明未上传');
+        await fill('a1', id, 5, { dementia: true, items: allMax() });
+        await act('a1', id, 'submit', 6);
+      },
+      () => act('district', id, 'approve', 7),
+    ];
+    for (const step of story.slice(0, steps)) await step();
+  }
 
   it('opens a task with two distinct qualified assessors of the agency, one per elder', async () => {
+    await storySoFar(0);
     const same = await newTask('a1', elderId, 'a1', 'a1');
     expect(same.json().error.code).toBe('ASSESSMENT_ASSESSORS_SAME');
     const outsider = await newTask('a1', elderId, 'a1', 'outsider');
@@ -260,6 +270,7 @@ describe('the assessment workflow', () => {
   });
 
   it('lets only its two assessors fill it in; bad items change nothing', async () => {
+    await storySoFar(1);
     // An assessor of the agency who is not on the task does not see it at all.
     expect((await fill('a3', id, 1)).json().error.code).toBe('ASSESSMENT_NOT_FOUND');
     const bad = await patch('a1', `/api/v1/assessments/${id}`, {
@@ -279,6 +290,7 @@ describe('the assessment workflow', () => {
   });
 
   it('submits only when complete, with the score computed by the standard', async () => {
+    await storySoFar(2);
     const incomplete = await act('a1', id, 'submit', 2);
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json()).toMatchObject({
@@ -297,6 +309,7 @@ describe('the assessment workflow', () => {
   });
 
   it('is reviewed by an agency reviewer who did not assess it, or by civil affairs; a return needs a reason', async () => {
+    await storySoFar(3);
     expect((await act('a1', id, 'approve', 4)).json().error.code).toBe('ASSESSMENT_REVIEW_FORBIDDEN');
     expect((await act('a3', id, 'approve', 4)).json().error.code).toBe('ASSESSMENT_NOT_FOUND');
     expect((await act('worker', id, 'approve', 4)).statusCode).toBe(403);
@@ -312,6 +325,7 @@ describe('the assessment workflow', () => {
   });
 
   it('once approved, becomes the elder’s current level with its validity, and never changes again', async () => {
+    await storySoFar(4);
     const approved = await act('district', id, 'approve', 7);
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', validUntil: '2027-11-19' });
@@ -336,6 +350,7 @@ describe('the assessment workflow', () => {
   });
 
   it('keeps earlier assessments; level 4 does not expire', async () => {
+    await storySoFar(5);
     const next = await newTask('a3', elderId, 'a3', 'a4');
     expect(next.statusCode).toBe(201);
     const nextId = next.json().id;
@@ -358,7 +373,7 @@ describe('the assessment workflow', () => {
   });
 
   it('rejects illegal transitions and hides assessments outside the caller’s scope', async () => {
-    const elder = await createElder('15010219450303033', '钱玉兰');
+    const elder = await createElder('钱玉兰');
     const draft = (await newTask('a1', elder)).json();
     expect((await act('district', draft.id, 'approve', 1)).json().error.code).toBe(
       'ASSESSMENT_STATE_CONFLICT',
@@ -375,7 +390,7 @@ describe('the assessment workflow', () => {
 
 describe('the state machine through the API', () => {
   it('answers every illegal action in every status with 409 ASSESSMENT_STATE_CONFLICT, changing nothing', async () => {
-    const elder = await createElder('15010219480404045', '冯秀云');
+    const elder = await createElder('冯秀云');
     const task = (await newTask('a1', elder)).json();
     const tryIllegal = async (status: AssessmentStatus) => {
       const current = (await get('district', `/api/v1/assessments/${task.id}`)).json();
@@ -411,7 +426,7 @@ describe('the state machine through the API', () => {
     await act('district', task.id, 'approve', version);
     await tryIllegal('approved');
 
-    const other = await createElder('15010219490505056', '蒋玉珍');
+    const other = await createElder('蒋玉珍');
     const cancelled = (await newTask('a1', other)).json();
     await act('a1', cancelled.id, 'cancel', 1);
     for (const action of ASSESSMENT_ACTIONS) {
@@ -426,8 +441,8 @@ describe('the state machine through the API', () => {
 
 describe('due lists, re-assessment requests and level statistics', () => {
   it('lists elders never assessed whose category calls for it, and requested re-assessments', async () => {
-    const needy = await createElder('15010219500707047', '周凤英', ['tekun']);
-    await createElder('15010219500808058', '吴建国', ['empty_nest']);
+    const needy = await createElder('周凤英', ['tekun']);
+    await createElder('吴建国', ['empty_nest']);
     const never = (await get('district', '/api/v1/assessments/due?kind=never')).json().items;
     expect(never.map((e: { name: string }) => e.name)).toContain('周凤英');
     expect(never.map((e: { name: string }) => e.name)).not.toContain('吴建国');
@@ -463,20 +478,36 @@ describe('due lists, re-assessment requests and level statistics', () => {
   });
 
   it('counts active elders by level per child region', async () => {
-    const stats = (await get('district', `/api/v1/assessments/level-stats?regionCode=${DISTRICT}`)).json();
-    const street = stats.rows.find((r: { regionCode: string }) => r.regionCode === '150102001000');
-    // 冯秀云 approved at level 0, 孙桂兰 at 4; the five others have no approved assessment.
-    expect(street.levels).toEqual([1, 0, 0, 0, 1]);
-    expect(street.unassessed).toBe(5);
-    expect((await get('street-b', `/api/v1/assessments/level-stats?regionCode=${DISTRICT}`)).statusCode).toBe(
-      403,
-    );
+    // A database of its own, so that the street holds exactly the elders made here.
+    const own = await createTestApp();
+    try {
+      await own.createUser('district', 'civil_affairs', DISTRICT);
+      await own.createUser('street-b', 'civil_affairs', STREET_B);
+      const agency = await given.agency(own, { by: 'district' });
+      await given.assessment(own, { by: 'district', agency, status: 'approved' });
+      await given.assessment(own, { by: 'district', agency, status: 'approved', answers: { coma: true } });
+      for (let i = 0; i < 5; i++) await given.elder(own, { by: 'district' });
+      const ownGet = (as: string, url: string) => own.call(as, { method: 'GET', url });
+
+      const stats = (
+        await ownGet('district', `/api/v1/assessments/level-stats?regionCode=${DISTRICT}`)
+      ).json();
+      const street = stats.rows.find((r: { regionCode: string }) => r.regionCode === '150102001000');
+      // One approved at level 0, one at 4; the five others have no approved assessment.
+      expect(street.levels).toEqual([1, 0, 0, 0, 1]);
+      expect(street.unassessed).toBe(5);
+      expect(
+        (await ownGet('street-b', `/api/v1/assessments/level-stats?regionCode=${DISTRICT}`)).statusCode,
+      ).toBe(403);
+    } finally {
+      await own.close();
+    }
   });
 });
 
 describe('the PDF report', () => {
   it('renders the assessment as an A4 PDF with a Chinese font, and audits the export', async () => {
-    const elder = await createElder('15010219520909060', '郑秀珍');
+    const elder = await createElder('郑秀珍');
     const task = (await newTask('a1', elder)).json();
     await fill('a1', task.id, 1);
     const res = await get('district', `/api/v1/assessments/${task.id}/report.pdf`);
@@ -494,13 +525,7 @@ describe('the PDF report', () => {
 
 describe('due list pages', () => {
   it('pages through a list with its cursor, and refuses a forged one', async () => {
-    for (const [i, first17] of [
-      '15010219410101071',
-      '15010219410202082',
-      '15010219410303093',
-      '15010219410404104',
-    ].entries())
-      await createElder(first17, `低保老人${i}`, ['dibao']);
+    for (const i of [0, 1, 2, 3]) await createElder(`低保老人${i}`, ['dibao']);
     const first = (await get('district', '/api/v1/assessments/due?kind=never&limit=2')).json();
     expect(first.items).toHaveLength(2);
     const next = (

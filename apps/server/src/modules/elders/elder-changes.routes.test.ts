@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { checkCharacter } from '@yiyang/domain';
+import { given } from '../../../test/given';
 import { COMMUNITY_A1, createTestApp, DISTRICT, STREET_A, type TestContext } from '../../../test/test-app';
 
-const first17 = '15010219400101012';
 let t: TestContext;
 let elderId: string;
 beforeAll(async () => {
@@ -14,20 +13,6 @@ beforeAll(async () => {
   await t.createUser('community-official', 'civil_affairs', COMMUNITY_A1);
   await t.createUser('other-street', 'civil_affairs', '150102002000');
   await t.createUser('district', 'civil_affairs', DISTRICT);
-  const res = await t.call('worker', {
-    method: 'POST',
-    url: '/api/v1/elders',
-    payload: {
-      idNumber: first17 + checkCharacter(first17),
-      name: '赵淑珍',
-      hukouRegionCode: DISTRICT,
-      regionCode: COMMUNITY_A1,
-      address: '光明路8号',
-      livingArrangement: 'with_spouse',
-      categories: ['empty_nest'],
-    },
-  });
-  elderId = res.json().id;
 });
 afterAll(() => t.close());
 
@@ -47,6 +32,16 @@ const elder = async () =>
   (await t.call('district', { method: 'GET', url: `/api/v1/elders/${elderId}` })).json();
 
 describe('maker-checker for money-moving changes', () => {
+  // Each test proposes changes to an elder of its own.
+  beforeEach(async () => {
+    elderId = await given.elder(t, {
+      by: 'worker',
+      name: '赵淑珍',
+      livingArrangement: 'with_spouse',
+      categories: ['empty_nest'],
+    });
+  });
+
   it('a worker’s category change waits for a street official; nobody decides their own; then it applies as a new version', async () => {
     const proposed = await propose('worker', { categories: ['empty_nest', 'dibao'] });
     expect(proposed.statusCode).toBe(201);
@@ -164,22 +159,15 @@ describe('maker-checker for money-moving changes', () => {
 describe('the change-request list', () => {
   it('pages through requests made in the same millisecond without skipping one', async () => {
     const ids: string[] = [];
-    for (const [i, first] of ['15010219420202023', '15010219430303034', '15010219440404045'].entries()) {
-      const created = await t.call('worker', {
-        method: 'POST',
-        url: '/api/v1/elders',
-        payload: {
-          idNumber: first + checkCharacter(first),
-          name: `同时申请${i}`,
-          hukouRegionCode: DISTRICT,
-          regionCode: COMMUNITY_A1,
-          address: '光明路9号',
-          livingArrangement: 'alone',
-        },
+    for (const i of [0, 1, 2]) {
+      const created = await given.elder(t, {
+        by: 'worker',
+        name: `同时申请${i}`,
+        address: '光明路9号',
       });
       const request = await t.call('worker', {
         method: 'POST',
-        url: `/api/v1/elders/${created.json().id}/change-requests`,
+        url: `/api/v1/elders/${created}/change-requests`,
         payload: { changes: { categories: ['dibao'] }, reason: '核实' },
       });
       ids.push(request.json().id);

@@ -42,6 +42,26 @@ const elderBody = (overrides: object = {}) => ({
 const create = (as: string, overrides: object = {}, headers: Record<string, string> = {}) =>
   t.call(as, { method: 'POST', url: '/api/v1/elders', payload: elderBody(overrides), headers });
 
+/**
+ * The elder a test builds on, registered by worker-a unless an earlier test did so already: each
+ * test then runs alone as well as after the others.
+ */
+async function registered(overrides: Record<string, unknown> = {}): Promise<string> {
+  const number = (overrides.idNumber as string | undefined) ?? idNumber('19450312', 123);
+  const found = (await t.call('district', { method: 'GET', url: `/api/v1/elders?q=${number}` })).json().items;
+  return found[0]?.id ?? (await create('worker-a', overrides)).json().id;
+}
+/** 王秀兰, whom the first test registers. */
+const wangXiulan = () => registered();
+/** The disabled 46-year-old, registered explicitly under age. */
+const underAge = () =>
+  registered({
+    idNumber: idNumber('19800101', 456),
+    allowUnderAge: true,
+    categories: ['disabled_cert'],
+    disabilityGrade: 2,
+  });
+
 describe('registering an elder', () => {
   let id: string;
 
@@ -65,6 +85,7 @@ describe('registering an elder', () => {
   });
 
   it('stores the identity number only encrypted', async () => {
+    await wangXiulan();
     const result = (await t.database.db.execute(sql`select * from elders`)) as unknown as {
       rows: Record<string, unknown>[];
     };
@@ -102,6 +123,7 @@ describe('registering an elder', () => {
   });
 
   it('rejects a duplicate, naming the community only to a caller who can see it', async () => {
+    await wangXiulan();
     const mine = await create('official-a');
     expect(mine.statusCode).toBe(409);
     expect(mine.json().error).toMatchObject({
@@ -141,6 +163,7 @@ describe('registering an elder', () => {
   });
 
   it('reveals clear values only to pii:reveal, and audits every reveal', async () => {
+    id = await wangXiulan();
     const denied = await t.call('worker-a', { method: 'POST', url: `/api/v1/elders/${id}/reveal` });
     expect(denied.statusCode).toBe(403);
     const res = await t.call('official-a', { method: 'POST', url: `/api/v1/elders/${id}/reveal` });
@@ -163,6 +186,7 @@ describe('registering an elder', () => {
   });
 
   it('changes direct fields with a new version in the history, and sends money-moving fields to approval', async () => {
+    id = await wangXiulan();
     const res = await t.call('worker-a', {
       method: 'PATCH',
       url: `/api/v1/elders/${id}`,
@@ -196,6 +220,8 @@ describe('registering an elder', () => {
 
 describe('elder lists and scope', () => {
   beforeAll(async () => {
+    await wangXiulan();
+    await underAge();
     await create('worker-b', {
       idNumber: idNumber('19300101', 22),
       name: '李桂芳',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCharacter } from '@yiyang/domain';
+import { given } from '../../../test/given';
 import { COMMUNITY_A1, createTestApp, DISTRICT, STREET_A, type TestContext } from '../../../test/test-app';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 
@@ -18,26 +18,13 @@ beforeAll(async () => {
   t = await createTestApp();
   await t.createUser('worker', 'community_worker', COMMUNITY_A1);
   await t.createUser('street', 'civil_affairs', STREET_A);
-  for (const [key, seq, days] of [
-    ['due', 101, 10],
-    ['overdue', 103, -10],
-    ['flagged', 105, -40],
-    ['fresh', 107, null],
+  for (const [key, days] of [
+    ['due', 10],
+    ['overdue', -10],
+    ['flagged', -40],
+    ['fresh', null],
   ] as const) {
-    const first17 = `15010219400101${seq}`;
-    const res = await t.call('worker', {
-      method: 'POST',
-      url: '/api/v1/elders',
-      payload: {
-        idNumber: first17 + checkCharacter(first17),
-        name: `老人${key}`,
-        hukouRegionCode: DISTRICT,
-        regionCode: COMMUNITY_A1,
-        address: '胜利路1号',
-        livingArrangement: 'alone',
-      },
-    });
-    ids[key] = res.json().id;
+    ids[key] = await given.elder(t, { by: 'worker', name: `老人${key}`, address: '胜利路1号' });
     if (days !== null) {
       const check = await t.call('worker', {
         method: 'POST',
@@ -55,6 +42,14 @@ const names = async (state: string, extra = '') =>
     .json()
     .items.map((i: { name: string }) => i.name);
 
+/** The flagged elder seen today, which takes them off every list. */
+const checkFlaggedToday = () =>
+  t.call('worker', {
+    method: 'POST',
+    url: `/api/v1/elders/${ids.flagged}/survival-checks`,
+    payload: { method: 'face', checkedOn: today, result: 'alive' },
+  });
+
 describe('survival checks', () => {
   it('sorts elders into due, overdue (within the 30-day grace) and flagged', async () => {
     expect(await names('due')).toEqual(['老人due']);
@@ -64,11 +59,7 @@ describe('survival checks', () => {
   });
 
   it('a new check restarts the interval', async () => {
-    await t.call('worker', {
-      method: 'POST',
-      url: `/api/v1/elders/${ids.flagged}/survival-checks`,
-      payload: { method: 'face', checkedOn: today, result: 'alive' },
-    });
+    await checkFlaggedToday();
     expect(await names('flagged')).toEqual([]);
     const history = await t.call('worker', {
       method: 'GET',
@@ -78,6 +69,7 @@ describe('survival checks', () => {
   });
 
   it('follows the region’s own interval and grace period', async () => {
+    await checkFlaggedToday();
     const set = await t.call('street', {
       method: 'PUT',
       url: `/api/v1/region-settings/${STREET_A}/survival.graceDays`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter, shiftDays } from '@yiyang/domain';
+import { given } from '../../../test/given';
 import { createTestApp, DISTRICT, STREET_A, COMMUNITY_A1, type TestContext } from '../../../test/test-app';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 
@@ -17,8 +18,8 @@ const get = (as: string | null, url: string) => t.call(as, { method: 'GET', url 
 
 const station = (over: object = {}) => ({
   name: '幸福社区养老服务站',
-  kind: 'community_station',
-  ownership: 'public_private',
+  kind: 'community_station' as const,
+  ownership: 'public_private' as const,
   creditCode: '91350100M000100Y43',
   legalRepresentative: '刘建华',
   regionCode: COMMUNITY_A1,
@@ -38,26 +39,57 @@ beforeAll(async () => {
   await t.createUser('district', 'civil_affairs', DISTRICT);
   await t.createUser('street', 'civil_affairs', STREET_A);
   await t.createUser('other-district', 'civil_affairs', OTHER_DISTRICT);
-  const created = await post('district', '/api/v1/providers', station());
-  expect(created.statusCode).toBe(201);
-  providerId = created.json().id;
-  otherId = (
-    await post(
-      'other-district',
-      '/api/v1/providers',
-      station({
-        name: '回民区日间照料中心',
-        kind: 'day_care',
-        creditCode: '91110000600037341L',
-        regionCode: '150103001001',
-        lat: 40.82,
-        lng: 111.6,
-      }),
-    )
-  ).json().id;
+  providerId = await given.provider(t, { by: 'district', ...station() });
+  otherId = await given.provider(t, {
+    by: 'other-district',
+    ...station({
+      name: '回民区日间照料中心',
+      kind: 'day_care' as const,
+      creditCode: '91110000600037341L',
+      regionCode: '150103001001',
+      lat: 40.82,
+      lng: 111.6,
+    }),
+  });
   await t.createUser('manager', 'provider_manager', COMMUNITY_A1, providerId);
 });
 afterAll(() => t.close());
+
+/*
+ * Later tests build on the provider as earlier ones left it. Run alone, a test makes that state
+ * itself with these (each a no-op when the earlier test has run).
+ */
+/** The caregiver 王丽, whom 'adds a caregiver' registers. */
+async function caregiverWangLi(): Promise<string> {
+  const staff: { id: string; name: string }[] = (
+    await get('manager', `/api/v1/providers/${providerId}/staff`)
+  ).json();
+  return (
+    staff.find((s) => s.name === '王丽')?.id ??
+    given.staff(t, providerId, {
+      by: 'manager',
+      name: '王丽',
+      idNumber: STAFF_ID,
+      phone: '13912345678',
+      employedFrom: '2024-03-01',
+    })
+  );
+}
+/** Sixteen residents, as the manager's profile edit leaves them. */
+async function sixteenResidents() {
+  const { version, bedsOccupied } = (await get('manager', `/api/v1/providers/${providerId}`)).json();
+  if (bedsOccupied !== 16)
+    await patch('manager', `/api/v1/providers/${providerId}`, { version, bedsOccupied: 16 });
+}
+/** Grade 3, as the district confirmed it. */
+async function gradeThree() {
+  if ((await get('district', `/api/v1/providers/${providerId}`)).json().grade === 3) return;
+  const request = await post('manager', `/api/v1/providers/${providerId}/change-requests`, {
+    changes: { grade: 3, gradedOn: '2026-10-01', gradeBody: '呼和浩特市民政局' },
+    reason: '通过三级评定',
+  });
+  await post('district', `/api/v1/provider-change-requests/${request.json().id}/approve`, {});
+}
 
 describe('registering providers', () => {
   it.each([
@@ -200,6 +232,7 @@ describe('workforce', () => {
   });
 
   it('keeps certificates with a level only for caregiver skills, and alerts 30 days before expiry', async () => {
+    staffId = await caregiverWangLi();
     const today = shanghaiDate();
     const url = `/api/v1/providers/${providerId}/staff/${staffId}/certificates`;
     const noLevel = await post('manager', url, {
@@ -223,6 +256,15 @@ describe('workforce', () => {
   });
 
   it('computes the provider’s workforce indicators', async () => {
+    staffId = await caregiverWangLi();
+    await sixteenResidents();
+    // Her skill certificate: a second one, when the test above has run, counts the same.
+    await post('manager', `/api/v1/providers/${providerId}/staff/${staffId}/certificates`, {
+      kind: 'caregiver_skill',
+      level: 4,
+      number: 'S-1',
+      issuedOn: '2024-05-01',
+    });
     await post('manager', `/api/v1/providers/${providerId}/staff/${staffId}/trainings`, {
       course: '失能老人照护',
       hours: 12.5,
@@ -279,6 +321,14 @@ describe('catalogue and the public directory', () => {
   });
 
   it('shows providers to anyone, with services and beds, and no personal data of staff', async () => {
+    await gradeThree();
+    await sixteenResidents();
+    await caregiverWangLi();
+    await t.call('manager', {
+      method: 'PUT',
+      url: `/api/v1/providers/${providerId}/services/meal_lunch`,
+      payload: { priceFen: 1000 },
+    });
     const list = await get(null, `/api/v1/public/providers?regionCode=${DISTRICT}`);
     expect(list.statusCode).toBe(200);
     expect(list.json().items).toEqual([
