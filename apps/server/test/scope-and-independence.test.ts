@@ -14,6 +14,7 @@ import {
   TEST_PASSWORD,
   type TestContext,
 } from './test-app';
+import { given } from './given';
 
 /**
  * Issue 9, items 1, 3, 4, 5, 6, 7 and 10: authority follows an object's current region,
@@ -31,21 +32,8 @@ const post = (as: string | null, url: string, payload: object = {}) =>
 const get = (as: string | null, url: string) => t.call(as, { method: 'GET', url });
 const patch = (as: string, url: string, payload: object) => t.call(as, { method: 'PATCH', url, payload });
 
-async function newElder(regionCode = COMMUNITY_A1): Promise<string> {
-  seq += 1;
-  const first17 = `15010219${40 + (seq % 20)}0${(seq % 9) + 1}1${String(seq % 10)}${String(100 + seq).slice(-3)}`;
-  const res = await post('district', '/api/v1/elders', {
-    idNumber: first17.slice(0, 17) + checkCharacter(first17.slice(0, 17)),
-    name: `测试老人${seq}`,
-    hukouRegionCode: DISTRICT,
-    regionCode,
-    address: '光明路8号',
-    livingArrangement: 'alone',
-    categories: [],
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
+const newElder = (regionCode = COMMUNITY_A1) =>
+  given.elder(t, { by: 'district', regionCode, name: `测试老人${++seq}` });
 
 /** A move as any path makes it: scope is derived from the elder's row at read time. */
 const moveElder = (id: string, regionCode: string) =>
