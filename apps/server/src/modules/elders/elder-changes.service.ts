@@ -90,7 +90,59 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
     return { ...request, regionCode };
   }
 
+  /**
+   * Writes a change request and its audit entry inside the caller's transaction, so a write that
+   * raises one (a survival check finding a death) stands or falls with it. The elder row is
+   * locked, so two requests for one elder queue instead of racing to the unique index.
+   */
+  async function requestIn(
+    tx: Db,
+    caller: SessionUser,
+    actor: AuditActor,
+    elderId: string,
+    changes: ElderChanges,
+    reason: string,
+  ): Promise<string> {
+    const elder = await oneInScope(
+      tx.select().from(elders).where(eq(elders.id, elderId)).for('update'),
+      caller,
+      'ELDER_NOT_FOUND',
+    );
+    assertAlive(elder);
+    assertChangeConsistent(elder, changes, shanghaiDate());
+    const [pending] = await tx
+      .select({ id: elderChangeRequests.id })
+      .from(elderChangeRequests)
+      .where(and(eq(elderChangeRequests.elderId, elderId), eq(elderChangeRequests.status, 'pending')));
+    if (pending) throw new AppError('ELDER_CHANGE_PENDING');
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, elder[k as keyof ElderRow]]));
+    const [row] = await tx
+      .insert(elderChangeRequests)
+      .values({
+        elderId,
+        changes,
+        before,
+        reason,
+        requestedById: caller.id,
+        requestedBy: caller.username,
+        // Millisecond precision, so that the time can serve as a page cursor.
+        requestedAt: new Date(),
+      })
+      .returning({ id: elderChangeRequests.id });
+    await writeAudit(tx, actor, {
+      action: 'elder.change_requested',
+      entity: 'elder',
+      entityId: elderId,
+      regionCode: elder.regionCode,
+      before,
+      after: { changes, reason },
+    });
+    return row!.id;
+  }
+
   return {
+    requestIn,
+
     async request(
       caller: SessionUser,
       actor: AuditActor,
@@ -98,40 +150,10 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
       changes: ElderChanges,
       reason: string,
     ) {
-      const elder = await oneInScope(
-        db.select().from(elders).where(eq(elders.id, elderId)),
-        caller,
-        'ELDER_NOT_FOUND',
-      );
-      assertAlive(elder);
+      // The region lookup uses the outer connection: before the transaction (PGlite).
       if (changes.hukouRegionCode) await regions.require(changes.hukouRegionCode);
-      assertChangeConsistent(elder, changes, shanghaiDate());
-      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, elder[k as keyof ElderRow]]));
       try {
-        const id = await db.transaction(async (tx) => {
-          const [row] = await tx
-            .insert(elderChangeRequests)
-            .values({
-              elderId,
-              changes,
-              before,
-              reason,
-              requestedById: caller.id,
-              requestedBy: caller.username,
-              // Millisecond precision, so that the time can serve as a page cursor.
-              requestedAt: new Date(),
-            })
-            .returning({ id: elderChangeRequests.id });
-          await writeAudit(tx, actor, {
-            action: 'elder.change_requested',
-            entity: 'elder',
-            entityId: elderId,
-            regionCode: elder.regionCode,
-            before,
-            after: { changes, reason },
-          });
-          return row!.id;
-        });
+        const id = await db.transaction((tx) => requestIn(tx, caller, actor, elderId, changes, reason));
         return getDto(id);
       } catch (error) {
         if (isUniqueViolation(error)) throw new AppError('ELDER_CHANGE_PENDING');

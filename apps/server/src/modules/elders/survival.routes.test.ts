@@ -141,4 +141,55 @@ describe('survival checks', () => {
     });
     expect(future.json().error.code).toBe('ELDER_SURVIVAL_DATE_FUTURE');
   });
+
+  describe('a death found is one write with its status change request', () => {
+    const newElder = async (seq: number) => {
+      const first17 = `15010219400101${seq}`;
+      const res = await t.call('worker', {
+        method: 'POST',
+        url: '/api/v1/elders',
+        payload: {
+          idNumber: first17 + checkCharacter(first17),
+          name: `老人${seq}`,
+          hukouRegionCode: DISTRICT,
+          regionCode: COMMUNITY_A1,
+          address: '胜利路1号',
+          livingArrangement: 'alone',
+        },
+      });
+      return res.json().id as string;
+    };
+    const checks = async (id: string) =>
+      (await t.call('worker', { method: 'GET', url: `/api/v1/elders/${id}/survival-checks` })).json().items;
+
+    it('a refused request (one already pending) leaves no check behind', async () => {
+      const id = await newElder(111);
+      const pending = await t.call('worker', {
+        method: 'POST',
+        url: `/api/v1/elders/${id}/change-requests`,
+        payload: { changes: { categories: ['low_income'] }, reason: '低保认定' },
+      });
+      expect(pending.statusCode).toBe(201);
+      const res = await t.call('worker', {
+        method: 'POST',
+        url: `/api/v1/elders/${id}/survival-checks`,
+        payload: { method: 'home_visit', checkedOn: today, result: 'deceased', deathDate: today },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('ELDER_CHANGE_PENDING');
+      expect(await checks(id)).toEqual([]);
+    });
+
+    it('a refused request (death date in the future) leaves no check behind', async () => {
+      const id = await newElder(113);
+      const res = await t.call('worker', {
+        method: 'POST',
+        url: `/api/v1/elders/${id}/survival-checks`,
+        payload: { method: 'home_visit', checkedOn: today, result: 'deceased', deathDate: '2999-01-01' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('ELDER_STATUS_DATE_REQUIRED');
+      expect(await checks(id)).toEqual([]);
+    });
+  });
 });

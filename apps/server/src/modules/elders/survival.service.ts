@@ -2,6 +2,7 @@ import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
+import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
@@ -52,43 +53,50 @@ export function createSurvivalService(db: Db, changes: ElderChangesService) {
       );
       assertAlive(elder);
       if (body.checkedOn > shanghaiDate()) throw new AppError('ELDER_SURVIVAL_DATE_FUTURE');
-      const check = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(elderSurvivalChecks)
-          .values({
-            elderId,
-            method: body.method,
-            checkedOn: body.checkedOn,
-            result: body.result,
-            checkedBy: caller.username,
-            notes: body.notes ?? null,
-          })
-          .returning();
-        if (body.result === 'alive') {
-          await tx
-            .update(elders)
-            .set({ survivalCheckedOn: sql`greatest(${elders.survivalCheckedOn}, ${body.checkedOn}::date)` })
-            .where(eq(elders.id, elderId));
-        }
-        await writeAudit(tx, actor, {
-          action: 'elder.survival_check',
-          entity: 'elder',
-          entityId: elderId,
-          regionCode: elder.regionCode,
-          after: { method: body.method, checkedOn: body.checkedOn, result: body.result },
+      // The check and, for a death, the status change request it raises are one write: a
+      // request refused (one already pending, a death date in the future) leaves no check.
+      const check = await db
+        .transaction(async (tx) => {
+          const [row] = await tx
+            .insert(elderSurvivalChecks)
+            .values({
+              elderId,
+              method: body.method,
+              checkedOn: body.checkedOn,
+              result: body.result,
+              checkedBy: caller.username,
+              notes: body.notes ?? null,
+            })
+            .returning();
+          if (body.result === 'alive') {
+            await tx
+              .update(elders)
+              .set({ survivalCheckedOn: sql`greatest(${elders.survivalCheckedOn}, ${body.checkedOn}::date)` })
+              .where(eq(elders.id, elderId));
+          }
+          await writeAudit(tx, actor, {
+            action: 'elder.survival_check',
+            entity: 'elder',
+            entityId: elderId,
+            regionCode: elder.regionCode,
+            after: { method: body.method, checkedOn: body.checkedOn, result: body.result },
+          });
+          // A death found by a check still needs an official's approval before the record closes.
+          if (body.result === 'deceased')
+            await changes.requestIn(
+              tx,
+              caller,
+              actor,
+              elderId,
+              { status: 'deceased', statusDate: body.deathDate ?? body.checkedOn },
+              `生存认证（${body.method}）发现已故`,
+            );
+          return row!;
+        })
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error)) throw new AppError('ELDER_CHANGE_PENDING');
+          throw error;
         });
-        return row!;
-      });
-      // A death found by a check still needs an official's approval before the record closes.
-      if (body.result === 'deceased') {
-        await changes.request(
-          caller,
-          actor,
-          elderId,
-          { status: 'deceased', statusDate: body.deathDate ?? body.checkedOn },
-          `生存认证（${body.method}）发现已故`,
-        );
-      }
       return { ...check, createdAt: check.createdAt.toISOString() };
     },
 
