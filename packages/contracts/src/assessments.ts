@@ -6,7 +6,17 @@ import {
   ASSESSMENT_STATUSES,
   REASSESSMENT_CAUSES,
 } from '@yiyang/domain';
-import { isoDate, isoDateTime, nameText, pageQuery, phone, regionCode, text } from './common';
+import {
+  editBody,
+  isoDate,
+  isoDateTime,
+  nameText,
+  pageQuery,
+  phone,
+  recordVersion,
+  regionCode,
+  text,
+} from './common';
 
 /**
  * Item answers: item code → points. Checked by the domain rules, not here, so that a missing,
@@ -49,15 +59,12 @@ export const createAgencyBody = z.strictObject({
 });
 export type CreateAgencyBody = z.infer<typeof createAgencyBody>;
 
-export const updateAgencyBody = z
-  .strictObject({
-    name: nameText(100, 2),
-    address: text(200, 0).nullable(),
-    phone: phone.nullable(),
-    status: z.enum(['active', 'suspended']),
-  })
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, { error: 'validation.emptyUpdate' });
+export const updateAgencyBody = editBody({
+  name: nameText(100, 2),
+  address: text(200, 0).nullable(),
+  phone: phone.nullable(),
+  status: z.enum(['active', 'suspended']),
+});
 export type UpdateAgencyBody = z.infer<typeof updateAgencyBody>;
 
 export const agency = z.object({
@@ -72,6 +79,7 @@ export const agency = z.object({
   activeAssessors: z.number().int(),
   /** Fewer than five active assessors: flagged, and cannot start new tasks. */
   understaffed: z.boolean(),
+  version: z.number().int(),
   createdAt: isoDateTime,
 });
 export type AgencyDto = z.infer<typeof agency>;
@@ -84,15 +92,12 @@ export const addAssessorBody = z.strictObject({
 });
 export type AddAssessorBody = z.infer<typeof addAssessorBody>;
 
-export const updateAssessorBody = z
-  .strictObject({
-    qualification: text(100),
-    certificateNo: text(50),
-    reviewer: z.boolean(),
-    active: z.boolean(),
-  })
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, { error: 'validation.emptyUpdate' });
+export const updateAssessorBody = editBody({
+  qualification: text(100),
+  certificateNo: text(50),
+  reviewer: z.boolean(),
+  active: z.boolean(),
+});
 export type UpdateAssessorBody = z.infer<typeof updateAssessorBody>;
 
 export const assessor = z.object({
@@ -106,6 +111,7 @@ export const assessor = z.object({
   active: z.boolean(),
   /** Active as an assessor and the account is enabled. */
   available: z.boolean(),
+  version: z.number().int(),
 });
 export type AssessorDto = z.infer<typeof assessor>;
 
@@ -129,7 +135,7 @@ const informant = z.strictObject({
 
 /** Saves a draft (or a returned assessment): items may be partial, but each one given is valid. */
 export const updateAssessmentBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: recordVersion,
   place: text(200).nullable().optional(),
   informant: informant.nullable().optional(),
   assessedOn: isoDate.nullable().optional(),
@@ -143,7 +149,7 @@ export const updateAssessmentBody = z.strictObject({
 export type UpdateAssessmentBody = z.infer<typeof updateAssessmentBody>;
 
 export const assessmentActionBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: recordVersion,
   note: text(500).optional(),
 });
 export type AssessmentActionBody = z.infer<typeof assessmentActionBody>;

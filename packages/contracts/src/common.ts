@@ -76,3 +76,21 @@ export const healthResponse = z.object({
   version: z.string(),
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
+
+/**
+ * Every editable record carries a version and an edit sends the one it was read at; a stale edit
+ * answers 409 VERSION_CONFLICT with `details.current`, the record as it is now.
+ */
+export const VERSION_CONFLICT = 'VERSION_CONFLICT';
+export const recordVersion = z.number().int().min(1);
+/** For a value set with PUT at a key (a region's price or setting): 0 when read as not set there. */
+export const keyedVersion = z.number().int().min(0);
+
+/** An update body: any of the fields, at least one, and the version they were read at. */
+export function editBody<S extends z.ZodRawShape>(fields: S) {
+  return z
+    .strictObject(fields)
+    .partial()
+    .extend({ version: recordVersion })
+    .refine((b) => Object.keys(b).length > 1, { error: 'validation.emptyUpdate' });
+}

@@ -6,7 +6,7 @@ import {
   LIVING_ARRANGEMENTS,
   SURVIVAL_METHODS,
 } from '@yiyang/domain';
-import { isoDate, isoDateTime, nameText, pageQuery, phone, regionCode, text } from './common';
+import { editBody, isoDate, isoDateTime, nameText, pageQuery, phone, regionCode, text } from './common';
 
 export const elderContact = z.strictObject({
   name: nameText(50),
@@ -53,29 +53,26 @@ export const createElderBody = z.strictObject({
 });
 export type CreateElderBody = z.infer<typeof createElderBody>;
 
-export const updateElderBody = z
-  .strictObject({
-    name: directFields.name,
-    phone: phone.nullable(),
-    regionCode,
-    address: directFields.address,
-    lat: z.number().min(-90).max(90).nullable(),
-    lng: z.number().min(-180).max(180).nullable(),
-    livingArrangement: z.enum(LIVING_ARRANGEMENTS),
-    chronicConditions: z.array(text(50)).max(30),
-    dementiaDiagnosed: z.boolean(),
-    dementiaDiagnosedOn: isoDate.nullable(),
-    familyDoctorSigned: z.boolean(),
-    familyDoctorInstitution: nameText(100, 0).nullable(),
-    contacts: z.array(elderContact).max(10),
-    notes: text(1000, 0).nullable(),
-    hukouRegionCode: regionCode,
-    categories: z.array(z.enum(ELDER_CATEGORIES)),
-    disabilityGrade: approvalFields.disabilityGrade,
-    status: z.enum(ELDER_STATUSES),
-  })
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, { error: 'validation.emptyUpdate' });
+export const updateElderBody = editBody({
+  name: directFields.name,
+  phone: phone.nullable(),
+  regionCode,
+  address: directFields.address,
+  lat: z.number().min(-90).max(90).nullable(),
+  lng: z.number().min(-180).max(180).nullable(),
+  livingArrangement: z.enum(LIVING_ARRANGEMENTS),
+  chronicConditions: z.array(text(50)).max(30),
+  dementiaDiagnosed: z.boolean(),
+  dementiaDiagnosedOn: isoDate.nullable(),
+  familyDoctorSigned: z.boolean(),
+  familyDoctorInstitution: nameText(100, 0).nullable(),
+  contacts: z.array(elderContact).max(10),
+  notes: text(1000, 0).nullable(),
+  hukouRegionCode: regionCode,
+  categories: z.array(z.enum(ELDER_CATEGORIES)),
+  disabilityGrade: approvalFields.disabilityGrade,
+  status: z.enum(ELDER_STATUSES),
+});
 export type UpdateElderBody = z.infer<typeof updateElderBody>;
 
 export const elder = z.object({

@@ -7,7 +7,17 @@ import {
   PROVIDER_KINDS,
   STAFF_ROLES,
 } from '@yiyang/domain';
-import { isoDate, isoDateTime, nameText, pageQuery, phone, regionCode, text } from './common';
+import {
+  editBody,
+  isoDate,
+  isoDateTime,
+  keyedVersion,
+  nameText,
+  pageQuery,
+  phone,
+  regionCode,
+  text,
+} from './common';
 
 const count = z.number().int().max(100_000);
 
@@ -75,12 +85,7 @@ export const createProviderBody = z.strictObject({
 });
 export type CreateProviderBody = z.infer<typeof createProviderBody>;
 
-export const updateProviderBody = z
-  .strictObject({
-    version: z.number().int().min(1),
-    ...z.object({ ...profileFields, ...providerFilingFields }).partial().shape,
-  })
-  .refine((b) => Object.keys(b).length > 1, { error: 'validation.emptyUpdate' });
+export const updateProviderBody = editBody({ ...profileFields, ...providerFilingFields });
 export type UpdateProviderBody = z.infer<typeof updateProviderBody>;
 
 export const provider = z.object({
@@ -180,17 +185,14 @@ export const createStaffBody = z.strictObject({
 });
 export type CreateStaffBody = z.infer<typeof createStaffBody>;
 
-export const updateStaffBody = z
-  .strictObject({
-    name: nameText(50),
-    phone: phone.nullable(),
-    role: z.enum(STAFF_ROLES),
-    employedFrom: isoDate,
-    employedTo: isoDate.nullable(),
-    awards: z.array(z.strictObject({ title: text(100), year: z.number().int() })).max(50),
-  })
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, { error: 'validation.emptyUpdate' });
+export const updateStaffBody = editBody({
+  name: nameText(50),
+  phone: phone.nullable(),
+  role: z.enum(STAFF_ROLES),
+  employedFrom: isoDate,
+  employedTo: isoDate.nullable(),
+  awards: z.array(z.strictObject({ title: text(100), year: z.number().int() })).max(50),
+});
 export type UpdateStaffBody = z.infer<typeof updateStaffBody>;
 
 export const createCertificateBody = z.strictObject({
@@ -248,6 +250,7 @@ export const staffMember = z.object({
   certificates: z.array(certificate),
   trainings: z.array(training),
   trainingHoursThisYear: z.number(),
+  version: z.number().int(),
 });
 export type StaffDto = z.infer<typeof staffMember>;
 
@@ -288,13 +291,20 @@ export const serviceItemWithPrice = z.object({
   name: z.string(),
   /** The reference price of the most specific region that set one, in fen. */
   referencePriceFen: z.number().int().nullable(),
+  /** The version of the region's own price; 0 when the price shown is inherited or none is set. */
+  referencePriceVersion: z.number().int(),
 });
 export const catalogueQuery = z.strictObject({ regionCode: regionCode.optional() });
 
-export const priceBody = z.strictObject({ priceFen: z.number().int().min(0).max(10_000_000) });
+export const priceBody = z.strictObject({
+  priceFen: z.number().int().min(0).max(10_000_000),
+  version: keyedVersion,
+});
 export const providerServiceBody = z.strictObject({
   priceFen: z.number().int().min(0).max(10_000_000),
   active: z.boolean().default(true),
+  /** 0 for an item the provider does not offer yet. */
+  version: keyedVersion,
 });
 export const providerService = z.object({
   itemCode: z.string(),
@@ -304,6 +314,7 @@ export const providerService = z.object({
   priceFen: z.number().int(),
   active: z.boolean(),
   referencePriceFen: z.number().int().nullable(),
+  version: z.number().int(),
 });
 export type ProviderServiceDto = z.infer<typeof providerService>;
 export const itemCodeParams = z.strictObject({ id: z.uuid(), itemCode: z.string().max(40) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, ROLES } from '@yiyang/domain';
-import { isoDateTime, nameText, pageQuery, regionCode } from './common';
+import { editBody, isoDateTime, nameText, pageQuery, regionCode } from './common';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
@@ -22,6 +22,7 @@ export const user = z.object({
   lockedUntil: isoDateTime.nullable(),
   lastLoginAt: isoDateTime.nullable(),
   mustChangePassword: z.boolean(),
+  version: z.number().int(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -39,16 +40,13 @@ export const createUserBody = z.strictObject({
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
-export const updateUserBody = z
-  .strictObject({
-    displayName,
-    role: z.enum(ROLES),
-    regionCode,
-    providerId: z.uuid().nullable(),
-    status: z.enum(USER_STATUSES),
-  })
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, { error: 'validation.emptyUpdate' });
+export const updateUserBody = editBody({
+  displayName,
+  role: z.enum(ROLES),
+  regionCode,
+  providerId: z.uuid().nullable(),
+  status: z.enum(USER_STATUSES),
+});
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
 export const resetPasswordBody = z.strictObject({

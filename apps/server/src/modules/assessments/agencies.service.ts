@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { isWithinScope, MIN_AGENCY_ASSESSORS } from '@yiyang/domain';
 import type {
   AddAssessorBody,
@@ -15,6 +15,7 @@ import { assertAssignable, overlapsScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
+import { updateWithVersion, versionedWrite } from '../../platform/db/versioned-write';
 import type { RegionsService } from '../regions/index';
 import { usersTable } from '../users/index';
 import { assessmentAgencies, assessors, type AgencyRow } from './assessments.tables';
@@ -59,6 +60,7 @@ export function createAgenciesService(db: Db, regions: RegionsService) {
         status: r.status,
         activeAssessors,
         understaffed: activeAssessors < MIN_AGENCY_ASSESSORS,
+        version: r.version,
         createdAt: r.createdAt.toISOString(),
       };
     });
@@ -70,7 +72,7 @@ export function createAgenciesService(db: Db, regions: RegionsService) {
     return row;
   }
 
-  async function assessorDtos(where: ReturnType<typeof eq>): Promise<AssessorDto[]> {
+  async function assessorDtos(where: SQL | undefined): Promise<AssessorDto[]> {
     const rows = await db
       .select({ a: assessors, u: usersTable })
       .from(assessors)
@@ -87,6 +89,7 @@ export function createAgenciesService(db: Db, regions: RegionsService) {
       reviewer: a.reviewer,
       active: a.active,
       available: a.active && u.status === 'active',
+      version: a.version,
     }));
   }
 
@@ -132,25 +135,29 @@ export function createAgenciesService(db: Db, regions: RegionsService) {
       }
     },
 
-    async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateAgencyBody) {
-      const row = await db.transaction(async (tx) => {
-        const before = await visible(caller, id, tx);
-        assertAssignable(before.regionCode, caller);
-        const [after] = await tx
-          .update(assessmentAgencies)
-          .set({ ...body, updatedAt: new Date() })
-          .where(eq(assessmentAgencies.id, id))
-          .returning();
-        await writeAudit(tx, actor, {
-          action: 'agency.update',
-          entity: 'assessment_agency',
-          entityId: id,
-          regionCode: before.regionCode,
-          before,
-          after,
+    async update(caller: SessionUser, actor: AuditActor, id: string, { version, ...body }: UpdateAgencyBody) {
+      const edit = () =>
+        db.transaction(async (tx) => {
+          const before = await visible(caller, id, tx);
+          assertAssignable(before.regionCode, caller);
+          const after = await updateWithVersion(
+            tx,
+            assessmentAgencies,
+            eq(assessmentAgencies.id, id),
+            version,
+            { ...body, updatedAt: new Date() },
+          );
+          await writeAudit(tx, actor, {
+            action: 'agency.update',
+            entity: 'assessment_agency',
+            entityId: id,
+            regionCode: before.regionCode,
+            before,
+            after,
+          });
+          return after;
         });
-        return after!;
-      });
+      const row = await versionedWrite(edit, async () => (await toDtos([await visible(caller, id)]))[0]!);
       return (await toDtos([row]))[0]!;
     },
 
@@ -193,26 +200,26 @@ export function createAgenciesService(db: Db, regions: RegionsService) {
       actor: AuditActor,
       agencyId: string,
       userId: string,
-      body: UpdateAssessorBody,
+      { version, ...body }: UpdateAssessorBody,
     ) {
       const agency = await visible(caller, agencyId);
       assertAssignable(agency.regionCode, caller);
-      await db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(assessors)
-          .where(and(eq(assessors.agencyId, agencyId), eq(assessors.userId, userId)));
-        if (!before) throw new AppError('ASSESSMENT_ASSESSOR_NOT_FOUND');
-        const [after] = await tx.update(assessors).set(body).where(eq(assessors.userId, userId)).returning();
-        await writeAudit(tx, actor, {
-          action: 'assessor.update',
-          entity: 'assessor',
-          entityId: userId,
-          regionCode: agency.regionCode,
-          before,
-          after,
+      const member = and(eq(assessors.agencyId, agencyId), eq(assessors.userId, userId));
+      const edit = () =>
+        db.transaction(async (tx) => {
+          const [before] = await tx.select().from(assessors).where(member);
+          if (!before) throw new AppError('ASSESSMENT_ASSESSOR_NOT_FOUND');
+          const after = await updateWithVersion(tx, assessors, member, version, body);
+          await writeAudit(tx, actor, {
+            action: 'assessor.update',
+            entity: 'assessor',
+            entityId: userId,
+            regionCode: agency.regionCode,
+            before,
+            after,
+          });
         });
-      });
+      await versionedWrite(edit, async () => (await assessorDtos(member!))[0]);
       return (await assessorDtos(eq(assessors.userId, userId)))[0]!;
     },
 

@@ -17,11 +17,6 @@ export const ASSESSMENT_ERRORS = {
     'zh-CN': '评估状态为“{status}”，不能{action}',
     en: 'Status “{status}”: the assessment cannot be {action}',
   },
-  ASSESSMENT_STALE: {
-    status: 409,
-    'zh-CN': '评估记录已被他人修改，请刷新后重试',
-    en: 'Someone else changed this assessment: reload and try again',
-  },
   ASSESSMENT_NOT_ASSIGNED: {
     status: 403,
     'zh-CN': '只有本次评估的两名评估员可以填写和提交',

@@ -284,7 +284,10 @@ describe('the assessment workflow', () => {
     expect(partial.statusCode).toBe(200);
     expect(partial.json()).toMatchObject({ items: { eating: 2 }, version: 2 });
     const stale = await patch('a1', `/api/v1/assessments/${id}`, { version: 1, items: { eating: 3 } });
-    expect(stale.json().error.code).toBe('ASSESSMENT_STALE');
+    expect(stale.json().error).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { current: { items: { eating: 2 }, version: 2 } },
+    });
     const future = await patch('a1', `/api/v1/assessments/${id}`, { version: 2, assessedOn: '2099-01-01' });
     expect(future.json().error.code).toBe('ASSESSMENT_DATE_INVALID');
   });

@@ -25,6 +25,7 @@ import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { pageFrom } from '../../platform/http/pagination';
+import { assertVersion, versionedWrite } from '../../platform/db/versioned-write';
 import { newestFirstKeyset } from '../../platform/db/newest-first-keyset';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 import type { RegionsService } from '../regions/index';
@@ -178,8 +179,22 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
         { status: ASSESSMENT_STATUS_LABELS[row.status], action: ACTION_TEXT[action] },
         { status: row.status, action },
       );
-    if (row.version !== version) throw new AppError('ASSESSMENT_STALE');
+    assertVersion(row, version);
     return { row, regionCode, next };
+  }
+
+  /** A write at the version the caller read; a stale one answers with the assessment as it is now. */
+  function versioned(caller: SessionUser, id: string, write: (tx: Db) => Promise<void>) {
+    return versionedWrite(
+      () => db.transaction(write),
+      () => visibleDto(caller, id),
+    );
+  }
+
+  async function visibleDto(caller: SessionUser, id: string): Promise<AssessmentDto> {
+    const rows = await withContext().where(and(eq(assessments.id, id), await taskFilter(caller)));
+    await oneInScope(Promise.resolve(rows), caller, 'ASSESSMENT_NOT_FOUND');
+    return (await toDtos(rows))[0]!;
   }
 
   function assertAssigned(row: AssessmentRow, caller: SessionUser) {
@@ -282,11 +297,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
       });
     },
 
-    async get(caller: SessionUser, id: string): Promise<AssessmentDto> {
-      const rows = await withContext().where(and(eq(assessments.id, id), await taskFilter(caller)));
-      await oneInScope(Promise.resolve(rows), caller, 'ASSESSMENT_NOT_FOUND');
-      return (await toDtos(rows))[0]!;
-    },
+    get: visibleDto,
 
     async list(caller: SessionUser, q: ListAssessmentsQuery) {
       const where: (SQL | undefined)[] = [inScope(eldersTable.regionCode, caller), await taskFilter(caller)];
@@ -311,7 +322,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
 
     /** Saves a draft or a returned assessment: only its two assessors, only valid items. */
     async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateAssessmentBody) {
-      await db.transaction(async (tx) => {
+      await versioned(caller, id, async (tx) => {
         const { row, regionCode } = await forAction(tx, caller, id, 'edit', body.version);
         assertAssigned(row, caller);
         if (body.items) assertItemsValid(body.items, { partial: true });
@@ -335,7 +346,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
 
     /** Complete and valid: scored by the domain rules and sent for review. */
     async submit(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
-      await db.transaction(async (tx) => {
+      await versioned(caller, id, async (tx) => {
         const { row, regionCode, next } = await forAction(tx, caller, id, 'submit', body.version);
         assertAssigned(row, caller);
         const missing = [
@@ -370,7 +381,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
 
     /** Approved: the elder's current level, valid for the region's period (level 4: no end). */
     async approve(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
-      await db.transaction(async (tx) => {
+      await versioned(caller, id, async (tx) => {
         const { row, regionCode, next } = await forAction(tx, caller, id, 'approve', body.version);
         await assertReviewer(tx, row, caller);
         const [months] = await queryRows<{ value: number }>(
@@ -410,7 +421,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
 
     async return(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
       if (!body.note) throw new AppError('ASSESSMENT_RETURN_NOTE_REQUIRED');
-      await db.transaction(async (tx) => {
+      await versioned(caller, id, async (tx) => {
         const { row, regionCode, next } = await forAction(tx, caller, id, 'return', body.version);
         await assertReviewer(tx, row, caller);
         const [after] = await tx
@@ -432,7 +443,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
 
     /** Withdraws a task not yet submitted; a request it answered is open again. */
     async cancel(caller: SessionUser, actor: AuditActor, id: string, body: AssessmentActionBody) {
-      await db.transaction(async (tx) => {
+      await versioned(caller, id, async (tx) => {
         const { row, regionCode, next } = await forAction(tx, caller, id, 'cancel', body.version);
         if (caller.role === 'assessor') assertAssigned(row, caller);
         const [after] = await tx

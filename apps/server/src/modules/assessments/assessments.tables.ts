@@ -38,6 +38,8 @@ export const assessmentAgencies = pgTable(
     status: varchar('status', { length: 12, enum: ['active', 'suspended'] })
       .notNull()
       .default('active'),
+    /** Optimistic concurrency: an edit names the version it was read at (platform/db/versioned-write). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -63,6 +65,8 @@ export const assessors = pgTable(
     /** May approve or return the agency's assessments (never one they assessed). */
     reviewer: boolean('reviewer').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /** Optimistic concurrency: an edit names the version it was read at (platform/db/versioned-write). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('assessors_agency_idx').on(t.agencyId)],

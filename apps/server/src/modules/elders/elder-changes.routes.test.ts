@@ -138,7 +138,7 @@ describe('maker-checker for money-moving changes', () => {
     const patch = await t.call('worker', {
       method: 'PATCH',
       url: `/api/v1/elders/${elderId}`,
-      payload: { address: '新地址' },
+      payload: { version: 1, address: '新地址' },
     });
     expect(patch.statusCode).toBe(409);
     expect(patch.json().error).toMatchObject({

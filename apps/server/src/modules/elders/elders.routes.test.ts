@@ -190,7 +190,7 @@ describe('registering an elder', () => {
     const res = await t.call('worker-a', {
       method: 'PATCH',
       url: `/api/v1/elders/${id}`,
-      payload: { address: '新华大街2号', phone: '13700002222' },
+      payload: { version: 1, address: '新华大街2号', phone: '13700002222' },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ address: '新华大街2号', phone: '137****2222', version: 2 });
@@ -208,7 +208,7 @@ describe('registering an elder', () => {
     const categories = await t.call('worker-a', {
       method: 'PATCH',
       url: `/api/v1/elders/${id}`,
-      payload: { categories: ['tekun'] },
+      payload: { version: 2, categories: ['tekun'] },
     });
     expect(categories.statusCode).toBe(409);
     expect(categories.json().error).toMatchObject({
@@ -244,8 +244,13 @@ describe('elder lists and scope', () => {
       (await t.call('official-a', { method: 'POST', url: `/api/v1/elders/${bId}/reveal` })).statusCode,
     ).toBe(404);
     expect(
-      (await t.call('worker-a', { method: 'PATCH', url: `/api/v1/elders/${bId}`, payload: { notes: 'x' } }))
-        .statusCode,
+      (
+        await t.call('worker-a', {
+          method: 'PATCH',
+          url: `/api/v1/elders/${bId}`,
+          payload: { version: 1, notes: 'x' },
+        })
+      ).statusCode,
     ).toBe(404);
   });
 

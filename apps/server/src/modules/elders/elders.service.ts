@@ -15,6 +15,7 @@ import { assertAssignable, inScope, isInScope, oneInScope } from '../../platform
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { pageFrom } from '../../platform/http/pagination';
+import { updateWithVersion, versionedWrite } from '../../platform/db/versioned-write';
 import { regionKeyset } from '../../platform/db/region-keyset';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
@@ -233,37 +234,36 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
       id: string,
       body: UpdateElderBody,
     ): Promise<ElderDto> {
-      const needsApproval = APPROVAL_FIELDS.filter((f) => f in body);
+      const { version: readVersion, ...fields } = body;
+      const needsApproval = APPROVAL_FIELDS.filter((f) => f in fields);
       if (needsApproval.length)
         throw new AppError(
           'ELDER_FIELD_NEEDS_APPROVAL',
           { fields: needsApproval.join(', ') },
           { fields: needsApproval },
         );
-      if (body.regionCode !== undefined) await residence(caller, body.regionCode);
-      const row = await db.transaction(async (tx) => {
+      if (fields.regionCode !== undefined) await residence(caller, fields.regionCode);
+      const edit = async (tx: Db) => {
         const before = await visible(caller, id, tx);
         assertAlive(before);
-        const { phone, contacts, ...plain } = body;
+        const { phone, contacts, ...plain } = fields;
         const changes: Partial<ElderRow> = { ...plain };
         if (phone !== undefined) {
           changes.phoneEnc = phone ? cipher.encrypt(phone) : null;
           changes.phoneMasked = phone ? maskPhone(phone) : null;
         }
         if (contacts !== undefined) changes.contacts = sealContacts(contacts);
-        const version = before.version + 1;
-        const [after] = await tx
-          .update(elders)
-          .set({ ...changes, version, updatedAt: new Date() })
-          .where(eq(elders.id, id))
-          .returning();
+        const after = await updateWithVersion(tx, elders, eq(elders.id, id), readVersion, {
+          ...changes,
+          updatedAt: new Date(),
+        });
         const changed = Object.keys(changes) as (keyof ElderRow)[];
         const pick = (r: ElderRow) =>
           safeView(Object.fromEntries(changed.map((k) => [k, r[k]])) as Partial<ElderRow>);
         const [beforeView, afterView] = [pick(before), pick(after as ElderRow)];
         await tx.insert(elderVersions).values({
           elderId: id,
-          version,
+          version: after.version,
           changedBy: actor.actorUsername,
           before: beforeView,
           after: afterView,
@@ -277,7 +277,11 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
           after: afterView,
         });
         return after as ElderRow;
-      });
+      };
+      const row = await versionedWrite(
+        () => db.transaction(edit),
+        async () => toDto(await visible(caller, id)),
+      );
       return toDto(row);
     },
 

@@ -73,10 +73,15 @@ describe('survival checks', () => {
     const set = await t.call('street', {
       method: 'PUT',
       url: `/api/v1/region-settings/${STREET_A}/survival.graceDays`,
-      payload: { value: 5 },
+      payload: { value: 5, version: 0 },
     });
     expect(set.statusCode).toBe(200);
-    expect(set.json().settings).toContainEqual({ key: 'survival.graceDays', value: 5, setAt: STREET_A });
+    expect(set.json().settings).toContainEqual({
+      key: 'survival.graceDays',
+      value: 5,
+      setAt: STREET_A,
+      version: 1,
+    });
     // Ten days past due is beyond a five-day grace.
     expect(await names('overdue')).toEqual([]);
     expect(await names('flagged')).toEqual(['老人overdue']);
@@ -85,9 +90,9 @@ describe('survival checks', () => {
       url: `/api/v1/region-settings/${COMMUNITY_A1}`,
     });
     expect(effective.json().settings).toEqual([
-      { key: 'survival.intervalMonths', value: 12, setAt: null },
-      { key: 'survival.graceDays', value: 5, setAt: STREET_A },
-      { key: 'assessment.validityMonths', value: 12, setAt: null },
+      { key: 'survival.intervalMonths', value: 12, setAt: null, version: 0 },
+      { key: 'survival.graceDays', value: 5, setAt: STREET_A, version: 0 },
+      { key: 'assessment.validityMonths', value: 12, setAt: null, version: 0 },
     ]);
   });
 
@@ -95,19 +100,19 @@ describe('survival checks', () => {
     const range = await t.call('street', {
       method: 'PUT',
       url: `/api/v1/region-settings/${STREET_A}/survival.intervalMonths`,
-      payload: { value: 99 },
+      payload: { value: 99, version: 0 },
     });
     expect(range.json().error).toMatchObject({ code: 'SETTING_OUT_OF_RANGE', details: { min: 1, max: 36 } });
     const scope = await t.call('street', {
       method: 'PUT',
       url: `/api/v1/region-settings/${DISTRICT}/survival.intervalMonths`,
-      payload: { value: 6 },
+      payload: { value: 6, version: 0 },
     });
     expect(scope.statusCode).toBe(403);
     const worker = await t.call('worker', {
       method: 'PUT',
       url: `/api/v1/region-settings/${COMMUNITY_A1}/survival.intervalMonths`,
-      payload: { value: 6 },
+      payload: { value: 6, version: 0 },
     });
     expect(worker.statusCode).toBe(403);
   });

@@ -16,6 +16,7 @@ import type { Locale } from '../../platform/i18n/locale';
 import { pageFrom } from '../../platform/http/pagination';
 import { regionKeyset } from '../../platform/db/region-keyset';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
+import { putWithVersion, versionedWrite } from '../../platform/db/versioned-write';
 import type { RegionsService } from '../regions/index';
 import type { ProvidersService } from './providers.service';
 import {
@@ -35,8 +36,11 @@ function assertItem(code: string) {
 
 /** The service catalogue, prices, the government-purchase list, and the public directory. */
 export function createCatalogueService(db: Db, regions: RegionsService, providersService: ProvidersService) {
-  /** Reference price per item for a region: the most specific region that set one. */
-  async function referencePrices(regionCode: string): Promise<Map<string, number>> {
+  /**
+   * Reference price per item for a region: the most specific region that set one; and the
+   * versions of the prices the region set itself (what an edit of them names).
+   */
+  async function referencePrices(regionCode: string) {
     const ancestors = regionAncestors(regionCode);
     const rows = await db
       .select()
@@ -45,7 +49,42 @@ export function createCatalogueService(db: Db, regions: RegionsService, provider
     const prices = new Map<string, number>();
     for (const code of [...ancestors].reverse())
       for (const r of rows.filter((x) => x.regionCode === code)) prices.set(r.itemCode, r.priceFen);
-    return prices;
+    const versions = new Map(
+      rows.filter((r) => r.regionCode === regionCode).map((r) => [r.itemCode, r.version]),
+    );
+    return Object.assign(prices, { versions });
+  }
+
+  async function items(regionCode: string | undefined, locale: Locale) {
+    const prices = regionCode ? await referencePrices(regionCode) : null;
+    return SERVICE_ITEMS.map((i) => ({
+      code: i.code,
+      category: i.category,
+      unit: i.unit,
+      name: i.label[locale],
+      referencePriceFen: prices?.get(i.code) ?? null,
+      referencePriceVersion: prices?.versions.get(i.code) ?? 0,
+    }));
+  }
+
+  async function providerServicesOf(provider: ProviderRow, locale: Locale): Promise<ProviderServiceDto[]> {
+    const [rows, prices] = await Promise.all([
+      offered(provider.id, false),
+      referencePrices(provider.regionCode),
+    ]);
+    return rows.map((r) => {
+      const item = assertItem(r.itemCode);
+      return {
+        itemCode: r.itemCode,
+        name: item.label[locale],
+        category: item.category,
+        unit: item.unit,
+        priceFen: r.priceFen,
+        active: r.active,
+        referencePriceFen: prices.get(r.itemCode) ?? null,
+        version: r.version,
+      };
+    });
   }
 
   async function offered(providerId: string, onlyActive: boolean) {
@@ -82,43 +121,44 @@ export function createCatalogueService(db: Db, regions: RegionsService, provider
   });
 
   return {
-    async items(regionCode: string | undefined, locale: Locale) {
-      const prices = regionCode ? await referencePrices(regionCode) : new Map<string, number>();
-      return SERVICE_ITEMS.map((i) => ({
-        code: i.code,
-        category: i.category,
-        unit: i.unit,
-        name: i.label[locale],
-        referencePriceFen: prices.get(i.code) ?? null,
-      }));
-    },
+    items,
 
     async setReferencePrice(
       caller: SessionUser,
       actor: AuditActor,
       regionCode: string,
       itemCode: string,
-      priceFen: number,
+      { priceFen, version }: { priceFen: number; version: number },
+      locale: Locale,
     ) {
       assertItem(itemCode);
       await regions.require(regionCode);
       assertAssignable(regionCode, caller);
-      await db.transaction(async (tx) => {
-        await tx
-          .insert(serviceReferencePrices)
-          .values({ regionCode, itemCode, priceFen, updatedBy: caller.username })
-          .onConflictDoUpdate({
-            target: [serviceReferencePrices.regionCode, serviceReferencePrices.itemCode],
-            set: { priceFen, updatedBy: caller.username, updatedAt: new Date() },
+      const at = and(
+        eq(serviceReferencePrices.regionCode, regionCode),
+        eq(serviceReferencePrices.itemCode, itemCode),
+      )!;
+      const itemHere = async () => (await items(regionCode, locale)).find((i) => i.code === itemCode)!;
+      const write = () =>
+        db.transaction(async (tx) => {
+          await putWithVersion(
+            tx,
+            serviceReferencePrices,
+            at,
+            version,
+            { regionCode, itemCode, priceFen, updatedBy: caller.username },
+            { priceFen, updatedBy: caller.username, updatedAt: new Date() },
+          );
+          await writeAudit(tx, actor, {
+            action: 'catalogue.reference_price',
+            entity: 'service_item',
+            entityId: itemCode,
+            regionCode,
+            after: { priceFen },
           });
-        await writeAudit(tx, actor, {
-          action: 'catalogue.reference_price',
-          entity: 'service_item',
-          entityId: itemCode,
-          regionCode,
-          after: { priceFen },
         });
-      });
+      await versionedWrite(write, itemHere);
+      return itemHere();
     },
 
     async providerServices(
@@ -126,23 +166,7 @@ export function createCatalogueService(db: Db, regions: RegionsService, provider
       providerId: string,
       locale: Locale,
     ): Promise<ProviderServiceDto[]> {
-      const provider = await providersService.visible(caller, providerId);
-      const [rows, prices] = await Promise.all([
-        offered(providerId, false),
-        referencePrices(provider.regionCode),
-      ]);
-      return rows.map((r) => {
-        const item = assertItem(r.itemCode);
-        return {
-          itemCode: r.itemCode,
-          name: item.label[locale],
-          category: item.category,
-          unit: item.unit,
-          priceFen: r.priceFen,
-          active: r.active,
-          referencePriceFen: prices.get(r.itemCode) ?? null,
-        };
-      });
+      return providerServicesOf(await providersService.visible(caller, providerId), locale);
     },
 
     async setProviderService(
@@ -150,26 +174,34 @@ export function createCatalogueService(db: Db, regions: RegionsService, provider
       actor: AuditActor,
       providerId: string,
       itemCode: string,
-      body: { priceFen: number; active: boolean },
+      { version, ...body }: { priceFen: number; active: boolean; version: number },
+      locale: Locale,
     ) {
       assertItem(itemCode);
       const provider = await providersService.visible(caller, providerId);
-      await db.transaction(async (tx) => {
-        await tx
-          .insert(providerServices)
-          .values({ providerId, itemCode, ...body })
-          .onConflictDoUpdate({
-            target: [providerServices.providerId, providerServices.itemCode],
-            set: { ...body, updatedAt: new Date() },
+      const at = and(eq(providerServices.providerId, providerId), eq(providerServices.itemCode, itemCode))!;
+      const offer = async () =>
+        (await providerServicesOf(provider, locale)).find((s) => s.itemCode === itemCode) ?? null;
+      const write = () =>
+        db.transaction(async (tx) => {
+          await putWithVersion(
+            tx,
+            providerServices,
+            at,
+            version,
+            { providerId, itemCode, ...body },
+            { ...body, updatedAt: new Date() },
+          );
+          await writeAudit(tx, actor, {
+            action: 'provider.service_price',
+            entity: 'provider',
+            entityId: providerId,
+            regionCode: provider.regionCode,
+            after: { itemCode, ...body },
           });
-        await writeAudit(tx, actor, {
-          action: 'provider.service_price',
-          entity: 'provider',
-          entityId: providerId,
-          regionCode: provider.regionCode,
-          after: { itemCode, ...body },
         });
-      });
+      await versionedWrite(write, offer);
+      return (await offer())!;
     },
 
     /** Items bought in the caller's scope or by a region covering it. */

@@ -23,11 +23,6 @@ export const PROVIDER_ERRORS = {
     'zh-CN': '坐标不在所选区划范围内',
     en: 'The coordinates are outside the chosen region',
   },
-  PROVIDER_STALE: {
-    status: 409,
-    'zh-CN': '机构信息已被他人修改，请刷新后重试',
-    en: 'Someone else changed this provider: reload and try again',
-  },
   PROVIDER_FIELD_NEEDS_APPROVAL: {
     status: 409,
     'zh-CN': '{fields}须提交变更申请，由区民政部门确认',

@@ -295,19 +295,19 @@ describe('catalogue and the public directory', () => {
         await t.call('district', {
           method: 'PUT',
           url: `/api/v1/service-reference-prices/${DISTRICT}/meal_lunch`,
-          payload: { priceFen: 1200 },
+          payload: { priceFen: 1200, version: 0 },
         })
       ).statusCode,
     ).toBe(200);
     await t.call('manager', {
       method: 'PUT',
       url: `/api/v1/providers/${providerId}/services/meal_lunch`,
-      payload: { priceFen: 1000 },
+      payload: { priceFen: 1000, version: 0 },
     });
     const unknown = await t.call('manager', {
       method: 'PUT',
       url: `/api/v1/providers/${providerId}/services/space_travel`,
-      payload: { priceFen: 1 },
+      payload: { priceFen: 1, version: 0 },
     });
     expect(unknown.json().error.code).toBe('CATALOGUE_ITEM_UNKNOWN');
     expect((await get('manager', `/api/v1/providers/${providerId}/services`)).json()).toEqual([

@@ -407,19 +407,18 @@ export const providersRoutes =
           summary: 'Set a region’s reference price (fen)',
           params: regionItemParams,
           body: priceBody,
-          response: { 200: okResponse },
+          response: { 200: serviceItemWithPrice },
         },
       },
-      async (request) => {
-        await catalogue.setReferencePrice(
+      async (request) =>
+        catalogue.setReferencePrice(
           requireUser(request),
           actorFromRequest(request),
           request.params.code,
           request.params.itemCode,
-          request.body.priceFen,
-        );
-        return { ok: true as const };
-      },
+          request.body,
+          request.locale,
+        ),
     );
     app.get(
       '/api/v1/providers/:id/services',
@@ -443,19 +442,18 @@ export const providersRoutes =
           summary: 'Offer an item at a price (fen), or withdraw it',
           params: itemCodeParams,
           body: providerServiceBody,
-          response: { 200: okResponse },
+          response: { 200: providerService },
         },
       },
-      async (request) => {
-        await catalogue.setProviderService(
+      async (request) =>
+        catalogue.setProviderService(
           requireUser(request),
           actorFromRequest(request),
           request.params.id,
           request.params.itemCode,
           request.body,
-        );
-        return { ok: true as const };
-      },
+          request.locale,
+        ),
     );
     app.get(
       '/api/v1/purchase-list',

@@ -22,6 +22,7 @@ import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { pageFrom } from '../../platform/http/pagination';
+import { assertVersion, updateWithVersion, versionedWrite } from '../../platform/db/versioned-write';
 import { regionKeyset } from '../../platform/db/region-keyset';
 import type { RegionsService } from '../regions/index';
 import { assertProviderConsistent } from './provider-checks';
@@ -224,37 +225,39 @@ export function createProvidersService(db: Db, regions: RegionsService) {
         assertAssignable(body.regionCode, caller);
       }
       const { version, ...changes } = body;
-      const row = await db.transaction(async (tx) => {
-        const before = await visible(caller, id, tx, true);
-        if (before.version !== version) throw new AppError('PROVIDER_STALE');
-        if (caller.providerId) {
-          // A form sends its unchanged values too: only a change of a gated field needs a request.
-          const fields = PROVIDER_GATED_FIELDS.filter(
-            (f) => body[f] !== undefined && JSON.stringify(body[f]) !== JSON.stringify(before[f]),
-          );
-          if (fields.length)
-            throw new AppError(
-              'PROVIDER_FIELD_NEEDS_APPROVAL',
-              { fields: gatedFieldList(fields) },
-              { fields },
+      const edit = () =>
+        db.transaction(async (tx) => {
+          const before = await visible(caller, id, tx, true);
+          // The stale check first: the checks below would judge someone else's values.
+          assertVersion(before, version);
+          if (caller.providerId) {
+            // A form sends its unchanged values too: only a change of a gated field needs a request.
+            const fields = PROVIDER_GATED_FIELDS.filter(
+              (f) => body[f] !== undefined && JSON.stringify(body[f]) !== JSON.stringify(before[f]),
             );
-        }
-        await assertProviderConsistent(regions, tx, { ...before, ...changes });
-        const [after] = await tx
-          .update(providers)
-          .set({ ...changes, version: before.version + 1, updatedAt: new Date() })
-          .where(eq(providers.id, id))
-          .returning();
-        await writeAudit(tx, actor, {
-          action: 'provider.update',
-          entity: 'provider',
-          entityId: id,
-          regionCode: before.regionCode,
-          before,
-          after,
+            if (fields.length)
+              throw new AppError(
+                'PROVIDER_FIELD_NEEDS_APPROVAL',
+                { fields: gatedFieldList(fields) },
+                { fields },
+              );
+          }
+          await assertProviderConsistent(regions, tx, { ...before, ...changes });
+          const after = await updateWithVersion(tx, providers, eq(providers.id, id), version, {
+            ...changes,
+            updatedAt: new Date(),
+          });
+          await writeAudit(tx, actor, {
+            action: 'provider.update',
+            entity: 'provider',
+            entityId: id,
+            regionCode: before.regionCode,
+            before,
+            after,
+          });
+          return after;
         });
-        return after!;
-      });
+      const row = await versionedWrite(edit, async () => toDto(await visible(caller, id)));
       return toDto(row);
     },
   };

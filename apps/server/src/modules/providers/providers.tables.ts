@@ -148,6 +148,8 @@ export const providerStaff = pgTable(
     employedFrom: date('employed_from').notNull(),
     employedTo: date('employed_to'),
     awards: jsonb('awards').$type<{ title: string; year: number }[]>().notNull().default([]),
+    /** Optimistic concurrency: an edit names the version it was read at (platform/db/versioned-write). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -203,6 +205,8 @@ export const serviceReferencePrices = pgTable(
     itemCode: varchar('item_code', { length: 40 }).notNull(),
     priceFen: integer('price_fen').notNull(),
     updatedBy: varchar('updated_by', { length: 32 }).notNull(),
+    /** Optimistic concurrency: an edit names the version it was read at (platform/db/versioned-write). */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('service_reference_prices_key').on(t.regionCode, t.itemCode)],
@@ -218,6 +222,8 @@ export const providerServices = pgTable(
     itemCode: varchar('item_code', { length: 40 }).notNull(),
     priceFen: integer('price_fen').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Optimistic concurrency: an edit names the version it was read at (platform/db/versioned-write). */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('provider_services_key').on(t.providerId, t.itemCode)],

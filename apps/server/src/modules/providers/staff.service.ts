@@ -25,6 +25,7 @@ import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
+import { assertVersion, updateWithVersion, versionedWrite } from '../../platform/db/versioned-write';
 import type { ProvidersService } from './providers.service';
 import {
   providers,
@@ -90,17 +91,25 @@ export function createStaffService(db: Db, cipher: PiiCipher, providersService: 
         trainingHoursThisYear: mine
           .filter((t) => t.trainedOn.startsWith(year))
           .reduce((sum, t) => sum + Number(t.hours), 0),
+        version: r.version,
       };
     });
   }
 
   /** A staff member of a visible provider, with the provider's current region (their scope). */
-  async function staffOf(caller: SessionUser, providerId: string, staffId: string, tx: Db = db) {
+  async function staffOf(
+    caller: SessionUser,
+    providerId: string,
+    staffId: string,
+    tx: Db = db,
+    lock = false,
+  ) {
     const provider = await providersService.visible(caller, providerId, tx);
-    const [row] = await tx
+    const query = tx
       .select()
       .from(providerStaff)
       .where(and(eq(providerStaff.id, staffId), eq(providerStaff.providerId, providerId)));
+    const [row] = await (lock ? query.for('update') : query);
     if (!row) throw new AppError('STAFF_NOT_FOUND');
     return { ...row, regionCode: provider.regionCode };
   }
@@ -165,17 +174,18 @@ export function createStaffService(db: Db, cipher: PiiCipher, providersService: 
       actor: AuditActor,
       providerId: string,
       staffId: string,
-      body: UpdateStaffBody,
+      { version, ...body }: UpdateStaffBody,
     ) {
-      const before = await staffOf(caller, providerId, staffId);
-      const from = body.employedFrom ?? before.employedFrom;
-      const to = body.employedTo !== undefined ? body.employedTo : before.employedTo;
-      if (to && to < from) throw new AppError('STAFF_DATES_INVALID');
       const { phone, ...rest } = body;
-      const row = await db.transaction(async (tx) => {
-        const [after] = await tx
-          .update(providerStaff)
-          .set({
+      const edit = () =>
+        db.transaction(async (tx) => {
+          // Locked, so the dates are checked against the row that is then changed.
+          const before = await staffOf(caller, providerId, staffId, tx, true);
+          assertVersion(before, version);
+          const from = body.employedFrom ?? before.employedFrom;
+          const to = body.employedTo !== undefined ? body.employedTo : before.employedTo;
+          if (to && to < from) throw new AppError('STAFF_DATES_INVALID');
+          const after = await updateWithVersion(tx, providerStaff, eq(providerStaff.id, staffId), version, {
             ...rest,
             ...(phone !== undefined
               ? {
@@ -184,19 +194,21 @@ export function createStaffService(db: Db, cipher: PiiCipher, providersService: 
                 }
               : {}),
             updatedAt: new Date(),
-          })
-          .where(eq(providerStaff.id, staffId))
-          .returning();
-        await writeAudit(tx, actor, {
-          action: 'staff.update',
-          entity: 'provider_staff',
-          entityId: staffId,
-          regionCode: before.regionCode,
-          before: { ...before, idNumberEnc: undefined, idNumberIndex: undefined, phoneEnc: undefined },
-          after: { ...after!, idNumberEnc: undefined, idNumberIndex: undefined, phoneEnc: undefined },
+          });
+          await writeAudit(tx, actor, {
+            action: 'staff.update',
+            entity: 'provider_staff',
+            entityId: staffId,
+            regionCode: before.regionCode,
+            before: { ...before, idNumberEnc: undefined, idNumberIndex: undefined, phoneEnc: undefined },
+            after: { ...after, idNumberEnc: undefined, idNumberIndex: undefined, phoneEnc: undefined },
+          });
+          return after;
         });
-        return after!;
-      });
+      const row = await versionedWrite(
+        edit,
+        async () => (await toDtos([await staffOf(caller, providerId, staffId)]))[0]!,
+      );
       return (await toDtos([row]))[0]!;
     },
 

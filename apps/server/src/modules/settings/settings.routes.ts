@@ -46,7 +46,7 @@ export const settingsRoutes =
       },
       async (request) => {
         const { code, key } = request.params;
-        await service.set(requireUser(request), actorFromRequest(request), code, key, request.body.value);
+        await service.set(requireUser(request), actorFromRequest(request), code, key, request.body);
         return { regionCode: code, settings: await service.effective(code) };
       },
     );

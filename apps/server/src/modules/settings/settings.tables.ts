@@ -10,6 +10,8 @@ export const regionSettings = pgTable(
     key: varchar('key', { length: 64 }).notNull(),
     value: integer('value').notNull(),
     updatedBy: varchar('updated_by', { length: 64 }),
+    /** Optimistic concurrency: an edit names the version it was read at (platform/db/versioned-write). */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.key] })],

@@ -54,7 +54,7 @@ describe('scope isolation between two streets', () => {
       const patch = await t.call('street-a', {
         method: 'PATCH',
         url: `/api/v1/users/${id}`,
-        payload: { displayName: 'x' },
+        payload: { version: 1, displayName: 'x' },
       });
       expect(patch.statusCode).toBe(404);
       const reset = await t.call('street-a', {
@@ -93,7 +93,7 @@ describe('scope isolation between two streets', () => {
     const res = await t.call('street-a', {
       method: 'PATCH',
       url: `/api/v1/users/${ids.workerA}`,
-      payload: { regionCode: STREET_B },
+      payload: { version: 1, regionCode: STREET_B },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('SCOPE_REGION_FORBIDDEN');
@@ -143,7 +143,7 @@ describe('creating and managing users', () => {
     const promote = await t.call('district', {
       method: 'PATCH',
       url: `/api/v1/users/${ids.streetB}`,
-      payload: { role: 'admin' },
+      payload: { version: 1, role: 'admin' },
     });
     expect(promote.json().error.code).toBe('USER_ROLE_NOT_GRANTABLE');
     const byAdmin = await t.call('admin', {
@@ -173,7 +173,7 @@ describe('creating and managing users', () => {
     const res = await t.call('street-a', {
       method: 'PATCH',
       url: `/api/v1/users/${ids.streetA}`,
-      payload: { status: 'disabled' },
+      payload: { version: 1, status: 'disabled' },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('USER_SELF_CHANGE_FORBIDDEN');
@@ -188,7 +188,7 @@ describe('creating and managing users', () => {
     const res = await t.call('street-a', {
       method: 'PATCH',
       url: `/api/v1/users/${ids.workerA}`,
-      payload: { status: 'disabled' },
+      payload: { version: 1, status: 'disabled' },
     });
     expect(res.json().status).toBe('disabled');
     expect(
@@ -275,12 +275,12 @@ describe('audit of user changes, by scope', () => {
     await t.call('street-a', {
       method: 'PATCH',
       url: `/api/v1/users/${ids.carer}`,
-      payload: { displayName: '护理员小王' },
+      payload: { version: 1, displayName: '护理员小王' },
     });
     await t.call('street-b', {
       method: 'PATCH',
       url: `/api/v1/users/${ids.streetB}`,
-      payload: { displayName: '街道B' },
+      payload: { version: 1, displayName: '街道B' },
     });
 
     const mine = await t.call('street-a', { method: 'GET', url: '/api/v1/audit?action=user.update' });

@@ -10,6 +10,7 @@ import type { SessionUser } from '../../platform/auth/session-user';
 import { hashPassword } from '../../platform/auth/password-hash';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination';
+import { updateWithVersion, versionedWrite } from '../../platform/db/versioned-write';
 import type { RegionsService } from '../regions/index';
 import { providersTable } from '../providers/index';
 import { users, type UserRow } from './users.tables';
@@ -88,6 +89,7 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
       lockedUntil: r.lockedUntil && r.lockedUntil > new Date() ? r.lockedUntil.toISOString() : null,
       lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
       mustChangePassword: r.mustChangePassword,
+      version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     }));
@@ -190,14 +192,19 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
       return { items: await toDto(page.items), nextCursor: page.nextCursor };
     },
 
-    async update(caller: SessionUser, actor: AuditActor, id: string, body: UpdateUserBody): Promise<UserDto> {
+    async update(
+      caller: SessionUser,
+      actor: AuditActor,
+      id: string,
+      { version, ...body }: UpdateUserBody,
+    ): Promise<UserDto> {
       if (body.regionCode !== undefined) {
         await regions.require(body.regionCode);
         assertAssignable(body.regionCode, caller);
       }
       // Inside the transaction only `tx` may be used: PGlite has one connection, held by it.
-      const row = await db
-        .transaction(async (tx) => {
+      const edit = () =>
+        db.transaction(async (tx) => {
           const before = await visible(caller, id, tx);
           assertMayManage(caller, before);
           const changesStanding =
@@ -211,11 +218,11 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
           // provider that has since moved can still be disabled or renamed.
           if (body.providerId !== undefined || body.regionCode !== undefined || body.role !== undefined)
             await assertProviderFitsRegion(tx, caller, providerId, body.regionCode ?? before.regionCode);
-          const [after] = await tx
-            .update(users)
-            .set({ ...body, providerId, updatedAt: new Date() })
-            .where(eq(users.id, id))
-            .returning();
+          const after = await updateWithVersion(tx, users, eq(users.id, id), version, {
+            ...body,
+            providerId,
+            updatedAt: new Date(),
+          });
           // A disabled account's sessions end now, so re-enabling it revives no old cookie.
           if (body.status === 'disabled') await endSessions(tx, id);
           await writeAudit(tx, actor, {
@@ -227,11 +234,13 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
             after: auditView(after as UserRow),
           });
           return after as UserRow;
-        })
-        .catch((error: unknown) => {
+        });
+      const row = await versionedWrite(edit, async () => dtoOf(await visible(caller, id))).catch(
+        (error: unknown) => {
           if (isForeignKeyViolation(error)) throw new AppError('USER_PROVIDER_NOT_FOUND');
           throw error;
-        });
+        },
+      );
       return dtoOf(row);
     },
 

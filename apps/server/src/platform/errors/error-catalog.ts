@@ -56,6 +56,11 @@ export const PLATFORM_ERRORS = {
     'zh-CN': '数据已被修改，请刷新后重试',
     en: 'The data changed; reload and try again',
   },
+  VERSION_CONFLICT: {
+    status: 409,
+    'zh-CN': '该记录已被他人修改，请查看最新内容后再保存',
+    en: 'Someone else changed this record; check the current values and save again',
+  },
   INTERNAL_ERROR: {
     status: 500,
     'zh-CN': '服务器内部错误，请稍后再试',
