@@ -44,6 +44,13 @@ export const en: Messages = {
     account: 'Change password',
     logout: 'Sign out',
   },
+  conflict: {
+    title: 'Someone else changed this record while you were editing it',
+    keptTyped:
+      'What you typed is kept. Load the current values to start again from them, or save again to replace the other change with yours.',
+    reloaded: 'The current values are shown now.',
+    load: 'Load current values',
+  },
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -547,6 +554,7 @@ export const en: Messages = {
     noServices: 'No services listed',
   },
   catalogue: {
+    currentReference: 'Reference price now',
     title: 'Service catalogue and prices',
     items: 'Items and reference prices',
     unit: 'Unit',

@@ -38,6 +38,12 @@ export const zhCN = {
     account: '修改密码',
     logout: '退出登录',
   },
+  conflict: {
+    title: '您编辑期间，此记录已被他人修改',
+    keptTyped: '您填写的内容已保留。可以载入最新内容重新填写，或再次保存以您的修改覆盖他人的修改。',
+    reloaded: '已显示最新内容。',
+    load: '载入最新内容',
+  },
   common: {
     search: '查询',
     reset: '重置',
@@ -524,6 +530,7 @@ export const zhCN = {
     noServices: '暂无服务项目',
   },
   catalogue: {
+    currentReference: '当前指导价',
     title: '服务目录与价格',
     items: '服务项目与指导价',
     unit: '计价单位',

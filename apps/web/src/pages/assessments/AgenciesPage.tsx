@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AddAssessorBody, AgencyDto, AssessorDto, CreateAgencyBody, UserDto } from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
+import { conflictCurrent } from '../../api/version-conflict';
 import { useCan, useMe } from '../../api/session';
 import { RegionSelect } from '../../components/RegionSelect';
 
@@ -25,12 +26,17 @@ function AssessorTable(props: { agency: AgencyDto; onChanged: () => void }) {
     await list.refetch();
     props.onChanged();
   };
-  const change = async (userId: string, body: Partial<AssessorDto>) => {
+  const change = async (assessor: AssessorDto, body: Partial<AssessorDto>) => {
     try {
-      await api(`${path}/${userId}`, { method: 'PATCH', body });
+      await api(`${path}/${assessor.userId}`, {
+        method: 'PATCH',
+        body: { ...body, version: assessor.version },
+      });
       await refresh();
     } catch (err) {
       if (err instanceof ApiError) message.error(err.message);
+      // Someone else changed the assessor: show them as they are now.
+      if (conflictCurrent(err)) await refresh();
     }
   };
   const add = async (values: AddAssessorBody) => {
@@ -74,7 +80,7 @@ function AssessorTable(props: { agency: AgencyDto; onChanged: () => void }) {
                 size="small"
                 checked={v}
                 disabled={!writable}
-                onChange={(reviewer) => change(a.userId, { reviewer })}
+                onChange={(reviewer) => change(a, { reviewer })}
               />
             ),
           },
@@ -86,7 +92,7 @@ function AssessorTable(props: { agency: AgencyDto; onChanged: () => void }) {
                 size="small"
                 checked={v}
                 disabled={!writable}
-                onChange={(active) => change(a.userId, { active })}
+                onChange={(active) => change(a, { active })}
               />
             ),
           },
@@ -152,10 +158,14 @@ export function AgenciesPage() {
   };
   const setStatus = async (agency: AgencyDto, status: AgencyDto['status']) => {
     try {
-      await api(`/api/v1/assessment-agencies/${agency.id}`, { method: 'PATCH', body: { status } });
+      await api(`/api/v1/assessment-agencies/${agency.id}`, {
+        method: 'PATCH',
+        body: { status, version: agency.version },
+      });
       await agencies.refetch();
     } catch (err) {
       if (err instanceof ApiError) message.error(err.message);
+      if (conflictCurrent(err)) await agencies.refetch();
     }
   };
   return (

@@ -26,6 +26,8 @@ import { useTranslation } from 'react-i18next';
 import { ASSESSMENT_DIMENSIONS, ASSESSMENT_ITEMS } from '@yiyang/domain';
 import type { AssessmentDto } from '@yiyang/contracts';
 import { api, ApiError } from '../../api/client';
+import { conflictCurrent, useVersionConflict } from '../../api/version-conflict';
+import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { useCan, useMe } from '../../api/session';
 import { formatDateTime, todayInShanghai } from '../../format';
 import { ScorePanel } from './ScorePanel';
@@ -88,6 +90,7 @@ export function AssessmentPage() {
   // Local edits belong to the version they started from; a newer version from the server wins.
   const [local, setLocal] = useState<{ version: number; draft: Draft } | null>(null);
   const [busy, setBusy] = useState(false);
+  const conflict = useVersionConflict<AssessmentDto>();
   const [returning, setReturning] = useState(false);
   const [returnNote, setReturnNote] = useState('');
   const a = query.data;
@@ -120,10 +123,15 @@ export function AssessmentPage() {
     setBusy(true);
     try {
       await work();
+      conflict.clear();
       await query.refetch();
       message.success(done);
       return true;
     } catch (err) {
+      // Someone else saved first: what was typed is kept, on top of their version.
+      const now = conflictCurrent<AssessmentDto>(err);
+      if (conflict.caught(err) && now && local?.version === a.version)
+        setLocal({ version: now.version, draft: local.draft });
       if (err instanceof ApiError) message.error(err.message);
       await query.refetch();
       return false;
@@ -158,6 +166,18 @@ export function AssessmentPage() {
   const mayReview = a.status === 'submitted' && can('assessments:review');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {conflict.current && (
+        <VersionConflictAlert
+          onLoad={
+            editable
+              ? () => {
+                  setLocal(null);
+                  conflict.clear();
+                }
+              : undefined
+          }
+        />
+      )}
       <Card
         title={
           <Space>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   Alert,
   App,
@@ -29,8 +29,10 @@ import {
 } from '@yiyang/domain';
 import type { ElderDto } from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
+import { changedFields, useVersionConflict } from '../../api/version-conflict';
 import { useMe } from '../../api/session';
 import { RegionSelect } from '../../components/RegionSelect';
+import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { todayInShanghai } from '../../format';
 
 const PROVINCE = '150000000000';
@@ -82,19 +84,23 @@ export function ElderFormPage() {
   const [form] = Form.useForm<FormValues>();
   const [loaded, setLoaded] = useState<ElderDto | null>(null);
   const [busy, setBusy] = useState(false);
+  const conflict = useVersionConflict<ElderDto>();
   const idNumber = Form.useWatch('idNumber', form) as string | undefined;
   const categories = (Form.useWatch('categories', form) as string[] | undefined) ?? [];
 
-  useEffect(() => {
-    if (!id) return;
-    void api<ElderDto>(`/api/v1/elders/${id}`).then((e) => {
+  const show = useCallback(
+    (e: ElderDto) => {
       setLoaded(e);
       form.setFieldsValue({
         ...e,
         dementiaDiagnosedOn: e.dementiaDiagnosedOn ? dayjs(e.dementiaDiagnosedOn) : null,
       });
-    });
-  }, [id, form]);
+    },
+    [form],
+  );
+  useEffect(() => {
+    if (id) void api<ElderDto>(`/api/v1/elders/${id}`).then(show);
+  }, [id, show]);
   if (!me) return null;
 
   const submit = async (values: FormValues) => {
@@ -109,16 +115,14 @@ export function ElderFormPage() {
     setBusy(true);
     try {
       if (loaded) {
-        // Only what changed: masked phones that were not retyped are not sent back.
-        const changed = Object.fromEntries(
-          DIRECT_FIELDS.filter(
-            (k) =>
-              JSON.stringify(body[k] ?? null) !==
-              JSON.stringify((loaded as Record<string, unknown>)[k] ?? null),
-          ).map((k) => [k, body[k] ?? null]),
-        );
+        // Only what changed since it was read: masked phones that were not retyped are not sent
+        // back, and fields someone else changed meanwhile keep their value.
+        const changed = changedFields(body, loaded, DIRECT_FIELDS);
         if (Object.keys(changed).length)
-          await api(`/api/v1/elders/${loaded.id}`, { method: 'PATCH', body: changed });
+          await api(`/api/v1/elders/${loaded.id}`, {
+            method: 'PATCH',
+            body: { ...changed, version: conflict.versionFor(loaded) },
+          });
         message.success(t('elders.saved'));
         navigate(`/elders/${loaded.id}`);
       } else {
@@ -128,7 +132,8 @@ export function ElderFormPage() {
       }
     } catch (e) {
       const fields = fieldErrors(e);
-      if (fields.length) form.setFields(fields as never);
+      if (conflict.caught(e)) window.scrollTo({ top: 0 });
+      else if (fields.length) form.setFields(fields as never);
       else if (e instanceof ApiError) message.error(e.message);
     } finally {
       setBusy(false);
@@ -137,6 +142,14 @@ export function ElderFormPage() {
 
   return (
     <Card title={loaded ? `${t('elders.edit')} · ${loaded.name}` : t('elders.create')}>
+      {conflict.current && (
+        <VersionConflictAlert
+          onLoad={() => {
+            show(conflict.current!);
+            conflict.clear();
+          }}
+        />
+      )}
       <Form
         form={form}
         layout="vertical"

@@ -17,6 +17,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ASSESSMENT_LEVEL_CODES, ELDER_CATEGORIES, SERVICE_ITEMS } from '@yiyang/domain';
 import type { CreatePurchaseItemBody, PurchaseItemDto } from '@yiyang/contracts';
+import { conflictCurrent } from '../../api/version-conflict';
+import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { api, ApiError } from '../../api/client';
 import { useCan, useMe } from '../../api/session';
 import { formatDay, formatYuan, yuanToFen } from '../../format';
@@ -28,6 +30,7 @@ interface Item {
   unit: string;
   name: string;
   referencePriceFen: number | null;
+  referencePriceVersion: number;
 }
 
 /** The service catalogue with the region's reference prices, and the government-purchase list. */
@@ -47,6 +50,7 @@ export function CataloguePage() {
     queryFn: () => api<PurchaseItemDto[]>('/api/v1/purchase-list'),
   });
   const [pricing, setPricing] = useState<Item | null>(null);
+  const [conflicted, setConflicted] = useState(false);
   const [price, setPrice] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
@@ -56,12 +60,20 @@ export function CataloguePage() {
     try {
       await api(`/api/v1/service-reference-prices/${me.regionCode}/${pricing.code}`, {
         method: 'PUT',
-        body: { priceFen: yuanToFen(price) },
+        body: { priceFen: yuanToFen(price), version: pricing.referencePriceVersion },
       });
       setPricing(null);
+      setConflicted(false);
       await items.refetch();
     } catch (err) {
       if (err instanceof ApiError) message.error(err.message);
+      // Someone else set this price: the dialog keeps the typed price and now shows theirs.
+      const now = conflictCurrent<Item>(err);
+      if (now) {
+        setPricing(now);
+        setConflicted(true);
+        await items.refetch();
+      }
     }
   };
   const addItem = async (v: Record<string, unknown>) => {
@@ -179,9 +191,18 @@ export function CataloguePage() {
       <Modal
         open={!!pricing}
         title={`${t('catalogue.setReference')} · ${pricing?.name ?? ''}`}
-        onCancel={() => setPricing(null)}
+        onCancel={() => {
+          setPricing(null);
+          setConflicted(false);
+        }}
         onOk={savePrice}
       >
+        {conflicted && <VersionConflictAlert />}
+        {conflicted && pricing && (
+          <p>
+            {t('catalogue.currentReference')}: {formatYuan(pricing.referencePriceFen)}
+          </p>
+        )}
         <Space>
           <InputNumber min={0} max={100000} precision={2} value={price} onChange={(v) => setPrice(v)} />
           <span>{t('providers.price')}</span>

@@ -21,6 +21,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FILING_STATUSES, PROVIDER_GRADES } from '@yiyang/domain';
 import type { ProviderChangeRequestDto, ProviderDto } from '@yiyang/contracts';
+import { conflictCurrent } from '../../api/version-conflict';
 import { api, ApiError } from '../../api/client';
 import { useCan, useMe } from '../../api/session';
 import { formatDay } from '../../format';
@@ -103,6 +104,8 @@ export function ProviderDetailPage() {
       await Promise.all([provider.refetch(), changes.refetch()]);
     } catch (err) {
       if (err instanceof ApiError) message.error(err.message);
+      // Someone else changed the provider: the dialog keeps what was typed, the page shows theirs.
+      if (conflictCurrent(err)) await provider.refetch();
     }
   };
   const addAgreement = async (values: Record<string, unknown>) => {

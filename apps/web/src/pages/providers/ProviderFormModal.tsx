@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { OPERATING_STATUSES, OWNERSHIPS, PROVIDER_KINDS } from '@yiyang/domain';
 import { PROVIDER_GATED_FIELDS, type CreateProviderBody, type ProviderDto } from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
+import { changedFields, useVersionConflict } from '../../api/version-conflict';
+import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { useMe } from '../../api/session';
 import { RegionSelect } from '../../components/RegionSelect';
 
@@ -21,6 +23,16 @@ export function ProviderFormModal(props: {
   const [form] = Form.useForm<Values>();
   const editing = !!props.provider;
   const ownProvider = !!me?.providerId;
+  const conflict = useVersionConflict<ProviderDto>();
+
+  /** Only what the user changed, so a save after a conflict keeps the other person's changes. */
+  const patch = async (read: ProviderDto, changed: Record<string, unknown>) =>
+    Object.keys(changed).length
+      ? api<ProviderDto>(`/api/v1/providers/${read.id}`, {
+          method: 'PATCH',
+          body: { ...changed, version: conflict.versionFor(read) },
+        })
+      : read;
 
   /**
    * A provider manager's edit: operational facts are saved at once, changed registration facts
@@ -29,21 +41,20 @@ export function ProviderFormModal(props: {
   const submitOwn = async ({ requestReason, creditCode: _code, ...values }: Values) => {
     const current = props.provider!;
     const isGated = (k: string) => (PROVIDER_GATED_FIELDS as readonly string[]).includes(k);
-    const changedGated = Object.fromEntries(
-      Object.entries(values).filter(
-        ([k, v]) =>
-          isGated(k) && JSON.stringify(v ?? null) !== JSON.stringify(current[k as keyof ProviderDto] ?? null),
-      ),
-    );
+    const keys = Object.keys(values) as (keyof typeof values)[];
+    const changedGated = changedFields(values, current, keys.filter(isGated));
     if (Object.keys(changedGated).length && !requestReason?.trim()) {
       form.setFields([{ name: 'requestReason', errors: [t('providers.requestReasonRequired')] }]);
       return;
     }
-    const operational = Object.fromEntries(Object.entries(values).filter(([k]) => !isGated(k)));
-    const saved = await api<ProviderDto>(`/api/v1/providers/${current.id}`, {
-      method: 'PATCH',
-      body: { ...operational, version: current.version },
-    });
+    const saved = await patch(
+      current,
+      changedFields(
+        values,
+        current,
+        keys.filter((k) => !isGated(k)),
+      ),
+    );
     if (Object.keys(changedGated).length) {
       await api(`/api/v1/providers/${current.id}/change-requests`, {
         method: 'POST',
@@ -51,26 +62,23 @@ export function ProviderFormModal(props: {
       });
       message.success(t('providers.changeRequested'));
     } else message.success(t('providers.saved'));
+    conflict.clear();
     props.onSaved(saved);
   };
 
   const submit = async (values: Values) => {
     try {
       if (editing && ownProvider) return await submitOwn(values);
-      const saved = editing
-        ? await api<ProviderDto>(`/api/v1/providers/${props.provider!.id}`, {
-            method: 'PATCH',
-            body: {
-              ...values,
-              version: props.provider!.version,
-              creditCode: undefined,
-            },
-          })
+      const keys = (Object.keys(values) as (keyof Values)[]).filter((k) => k !== 'creditCode');
+      const saved = props.provider
+        ? await patch(props.provider, changedFields(values, props.provider, keys))
         : await api<ProviderDto>('/api/v1/providers', { method: 'POST', body: values });
+      conflict.clear();
       message.success(t('providers.saved'));
       props.onSaved(saved);
     } catch (err) {
       const fields = fieldErrors(err);
+      if (conflict.caught(err)) return;
       if (fields.length) form.setFields(fields as never);
       else if (err instanceof ApiError) message.error(err.message);
     }
@@ -87,10 +95,16 @@ export function ProviderFormModal(props: {
       open={props.open}
       width={820}
       title={editing ? props.provider!.name : t('providers.new')}
-      onCancel={props.onClose}
+      onCancel={() => {
+        conflict.clear();
+        props.onClose();
+      }}
       onOk={() => form.submit()}
       destroyOnHidden
     >
+      {conflict.current && (
+        <VersionConflictAlert onLoad={() => form.setFieldsValue(conflict.current as never)} />
+      )}
       <Form
         form={form}
         layout="vertical"

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { SERVICE_ITEMS } from '@yiyang/domain';
 import type { ProviderServiceDto } from '@yiyang/contracts';
 import { api, ApiError } from '../../api/client';
+import { conflictCurrent } from '../../api/version-conflict';
 import { formatYuan, yuanToFen } from '../../format';
 
 /** What a provider offers and at what price, next to the region's reference price. */
@@ -19,15 +20,19 @@ export function ServicesTab(props: { providerId: string; writable: boolean }) {
   const [form] = Form.useForm<{ itemCode: string; price: number; active: boolean }>();
   const save = async (values: { itemCode: string; price: number; active: boolean }) => {
     try {
+      // Version 0: the item was not offered when the list was read.
+      const read = services.data?.find((s) => s.itemCode === values.itemCode);
       await api(`${url}/${values.itemCode}`, {
         method: 'PUT',
-        body: { priceFen: yuanToFen(values.price), active: values.active },
+        body: { priceFen: yuanToFen(values.price), active: values.active, version: read?.version ?? 0 },
       });
       setEditing(false);
       form.resetFields();
       await services.refetch();
     } catch (err) {
       if (err instanceof ApiError) message.error(err.message);
+      // Someone else set this price: the dialog keeps what was typed, the list shows theirs.
+      if (conflictCurrent(err)) await services.refetch();
     }
   };
   return (

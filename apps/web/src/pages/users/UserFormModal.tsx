@@ -4,8 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { grantableRoles, PROVIDER_ROLES, type Role } from '@yiyang/domain';
 import type { SessionUserDto, UserDto } from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
+import { changedFields, useVersionConflict } from '../../api/version-conflict';
+import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { passwordRule } from '../../components/password-rule';
 import { RegionSelect } from '../../components/RegionSelect';
+
+const EDITABLE = ['displayName', 'role', 'regionCode', 'providerId'] as const;
 
 /** Create a user (with an initial password) or edit one (name, role, region, provider). */
 export function UserFormModal(props: {
@@ -20,21 +24,29 @@ export function UserFormModal(props: {
   const [form] = Form.useForm();
   const role = Form.useWatch<Role | undefined>('role', form);
   const editing = props.user !== null;
+  const conflict = useVersionConflict<UserDto>();
+  const { clear } = conflict;
 
   useEffect(() => {
     if (props.open) {
       form.resetFields();
+      clear();
       if (props.user) form.setFieldsValue(props.user);
     }
-  }, [props.open, props.user, form]);
+  }, [props.open, props.user, form, clear]);
 
   const submit = async () => {
     const values = await form.validateFields();
     const body = { ...values, providerId: PROVIDER_ROLES.includes(values.role) ? values.providerId : null };
     try {
       if (editing) {
-        delete body.username;
-        await api(`/api/v1/users/${props.user!.id}`, { method: 'PATCH', body });
+        // Only what the user changed, so a save after a conflict keeps the other person's changes.
+        const changed = changedFields(body, props.user!, EDITABLE);
+        if (Object.keys(changed).length)
+          await api(`/api/v1/users/${props.user!.id}`, {
+            method: 'PATCH',
+            body: { ...changed, version: conflict.versionFor(props.user!) },
+          });
         message.success(t('users.saved'));
       } else {
         await api('/api/v1/users', { method: 'POST', body });
@@ -43,6 +55,7 @@ export function UserFormModal(props: {
       props.onSaved();
     } catch (e) {
       const fields = fieldErrors(e);
+      if (conflict.caught(e)) return;
       if (fields.length) form.setFields(fields);
       else if (e instanceof ApiError) message.error(e.message);
     }
@@ -58,6 +71,13 @@ export function UserFormModal(props: {
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
+      {conflict.current && (
+        <VersionConflictAlert
+          onLoad={() => {
+            form.setFieldsValue(conflict.current!);
+          }}
+        />
+      )}
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item
           name="username"

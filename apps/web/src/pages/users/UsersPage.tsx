@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { passwordProblem, ROLES } from '@yiyang/domain';
 import type { UserDto } from '@yiyang/contracts';
 import { api, ApiError } from '../../api/client';
+import { conflictCurrent } from '../../api/version-conflict';
 import { useCan, useMe } from '../../api/session';
 import { useKeysetList } from '../../api/use-keyset-list';
 import { RegionSelect } from '../../components/RegionSelect';
@@ -31,6 +32,8 @@ export function UsersPage() {
       await list.refetch();
     } catch (e) {
       if (e instanceof ApiError) message.error(e.message);
+      // Someone else changed the user: show them as they are now.
+      if (conflictCurrent(e)) await list.refetch();
     }
   };
 
@@ -161,7 +164,10 @@ export function UsersPage() {
                               () =>
                                 api(`/api/v1/users/${u.id}`, {
                                   method: 'PATCH',
-                                  body: { status: u.status === 'active' ? 'disabled' : 'active' },
+                                  body: {
+                                    status: u.status === 'active' ? 'disabled' : 'active',
+                                    version: u.version,
+                                  },
                                 }),
                               t('users.saved'),
                             )
