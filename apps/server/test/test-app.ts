@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import type { Role } from '@yiyang/domain';
 import { buildApp } from '../src/app';
 import { openDatabase, type Database } from '../src/platform/db/database';
@@ -91,6 +92,12 @@ export interface TestContext {
   login(username: string, password?: string): Promise<string>;
   /** inject() with the session cookie of `as` and JSON body. */
   call(as: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /**
+   * Makes the database refuse the rows of `table` matching `when` (SQL over NEW), as a full disk
+   * or a lost connection would, to see what a write that fails halfway leaves behind. Returns
+   * the undo.
+   */
+  refuseWrites(table: string, when: string, on?: 'insert' | 'update'): Promise<() => Promise<void>>;
 }
 
 /** The app on a fresh database with the demo region tree (no demo accounts). */
@@ -148,6 +155,17 @@ export async function createTestApp(): Promise<TestContext> {
         })
         .returning({ id: providers.id });
       return row!.id;
+    },
+    async refuseWrites(table, when, on = 'insert') {
+      const name = `refuse_${randomBytes(4).toString('hex')}`;
+      const run = (text: string) => database.db.execute(sql.raw(text));
+      await run(`create function ${name}() returns trigger language plpgsql as $$
+        begin if ${when} then raise exception 'refused by the test'; end if; return new; end $$`);
+      await run(`create trigger ${name} before ${on} on ${table} for each row execute function ${name}()`);
+      return async () => {
+        await run(`drop trigger ${name} on ${table}`);
+        await run(`drop function ${name}()`);
+      };
     },
     async call(as, options) {
       const cookie = as === null ? undefined : (cookies.get(as) ?? (await login(as)));

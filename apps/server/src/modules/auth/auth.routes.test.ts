@@ -137,3 +137,57 @@ describe('per-address limit', () => {
     expect((await login('official', TEST_PASSWORD)).statusCode).toBe(200);
   });
 });
+
+describe('all or nothing: a step that fails undoes the steps before it', () => {
+  const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+
+  it('a sign-in whose audit entry cannot be written leaves no session and no sign-in time', async () => {
+    const id = await t.createUser('audited-login', 'community_worker', STREET_A);
+    const undo = await t.refuseWrites('audit_log', `new.action = 'auth.login'`);
+    const res = await login('audited-login', TEST_PASSWORD);
+    await undo();
+    expect(res.statusCode).toBe(500);
+    const user = await t.call('official', { method: 'GET', url: `/api/v1/users/${id}` });
+    expect(user.json().lastLoginAt).toBeNull();
+  });
+
+  it('wrong passwords whose audit entries cannot be written do not lock the account', async () => {
+    await t.createUser('audited-failure', 'community_worker', STREET_A);
+    const undo = await t.refuseWrites('audit_log', `new.action = 'auth.login_failed'`);
+    for (let i = 0; i < 5; i++)
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'audited-failure', password: 'Wrong-password-1' },
+        remoteAddress: '10.9.8.6',
+      });
+    await undo();
+    expect((await login('audited-failure', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('a sign-out whose audit entry cannot be written leaves the session as it was', async () => {
+    await t.createUser('audited-logout', 'community_worker', STREET_A);
+    const cookie = await t.login('audited-logout');
+    const undo = await t.refuseWrites('audit_log', `new.action = 'auth.logout'`);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    await undo();
+    expect(res.statusCode).toBe(500);
+    expect((await me(cookie)).statusCode).toBe(200);
+  });
+
+  it('a password change whose new session cannot be opened keeps the old password and sessions', async () => {
+    const id = await t.createUser('half-changed', 'community_worker', STREET_A);
+    const cookie = await t.login('half-changed');
+    const undo = await t.refuseWrites('sessions', `new.user_id = '${id}'`);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-43' },
+    });
+    await undo();
+    expect(res.statusCode).toBe(500);
+    expect((await me(cookie)).statusCode).toBe(200);
+    expect((await login('half-changed', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+});

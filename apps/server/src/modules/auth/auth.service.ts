@@ -58,16 +58,16 @@ export function createAuthService(
     };
   }
 
-  async function recordAddressFailure(ip: string, username: string) {
-    await db.insert(loginFailures).values({ ip, username: username.slice(0, 64) });
-    await db
+  async function recordAddressFailure(tx: Db, ip: string, username: string) {
+    await tx.insert(loginFailures).values({ ip, username: username.slice(0, 64) });
+    await tx
       .delete(loginFailures)
       .where(and(eq(loginFailures.ip, ip), lt(loginFailures.at, new Date(Date.now() - 24 * 3600_000))));
   }
 
-  async function createSession(user: UserRow, actor: AuditActor): Promise<string> {
+  async function createSession(tx: Db, user: UserRow, actor: AuditActor): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await db.insert(sessions).values({
+    await tx.insert(sessions).values({
       tokenHash: hashToken(token),
       userId: user.id,
       expiresAt: new Date(Date.now() + sessionHours * 3600_000),
@@ -105,13 +105,17 @@ export function createAuthService(
     action: string,
     locale: Locale,
   ) {
-    const lockedUntil = await usersService.recordLoginFailure(user.id);
-    await recordAddressFailure(actor.ip, user.username);
-    await writeAudit(
-      db,
-      { ...actor, actorUsername: user.username },
-      { action, entity: 'user', entityId: user.id, regionCode: user.regionCode },
-    );
+    // The account's count, the address's count and the audit entry are one write.
+    const lockedUntil = await db.transaction(async (tx) => {
+      const until = await usersService.recordLoginFailure(user.id, tx);
+      await recordAddressFailure(tx, actor.ip, user.username);
+      await writeAudit(
+        tx,
+        { ...actor, actorUsername: user.username },
+        { action, entity: 'user', entityId: user.id, regionCode: user.regionCode },
+      );
+      return until;
+    });
     if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil, locale);
   }
 
@@ -125,7 +129,7 @@ export function createAuthService(
       const user = await usersService.findByUsername(username);
       if (!user || user.status !== 'active') {
         await verifyPassword(password, await decoyPasswordHash());
-        await recordAddressFailure(actor.ip, username);
+        await db.transaction((tx) => recordAddressFailure(tx, actor.ip, username));
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       }
       if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil, locale);
@@ -135,19 +139,22 @@ export function createAuthService(
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       }
 
-      await usersService.recordLoginSuccess(user.id);
-      const token = await createSession(user, actor);
-      await writeAudit(
-        db,
-        { ...actor, actorId: user.id, actorUsername: user.username, actorRole: user.role },
-        {
-          action: 'auth.login',
-          entity: 'user',
-          entityId: user.id,
-          regionCode: user.regionCode,
-        },
-      );
-      return token;
+      // A sign-in is recorded, begins a session and is audited, or none of these.
+      return db.transaction(async (tx) => {
+        await usersService.recordLoginSuccess(user.id, tx);
+        const token = await createSession(tx, user, actor);
+        await writeAudit(
+          tx,
+          { ...actor, actorId: user.id, actorUsername: user.username, actorRole: user.role },
+          {
+            action: 'auth.login',
+            entity: 'user',
+            entityId: user.id,
+            regionCode: user.regionCode,
+          },
+        );
+        return token;
+      });
     },
 
     /** The user behind a session token, if the session is current and the account active. */
@@ -165,12 +172,14 @@ export function createAuthService(
     },
 
     async logout(user: SessionUser, actor: AuditActor): Promise<void> {
-      await db.delete(sessions).where(eq(sessions.tokenHash, user.sessionId));
-      await writeAudit(db, actor, {
-        action: 'auth.logout',
-        entity: 'user',
-        entityId: user.id,
-        regionCode: user.regionCode,
+      await db.transaction(async (tx) => {
+        await tx.delete(sessions).where(eq(sessions.tokenHash, user.sessionId));
+        await writeAudit(tx, actor, {
+          action: 'auth.logout',
+          entity: 'user',
+          entityId: user.id,
+          regionCode: user.regionCode,
+        });
       });
     },
 
@@ -200,9 +209,14 @@ export function createAuthService(
         throw new AppError('AUTH_PASSWORD_WRONG');
       }
       if (await verifyPassword(newPassword, row.passwordHash)) throw new AppError('AUTH_PASSWORD_UNCHANGED');
-      await usersService.setOwnPassword(actor, row, newPassword);
-      await db.delete(sessions).where(or(eq(sessions.userId, user.id), lt(sessions.expiresAt, new Date())));
-      return createSession(row, actor);
+      const passwordHash = await usersService.hashOwnPassword(row, newPassword);
+      // The new password, the end of every other session and the fresh one are one write: a
+      // failure cannot leave the password changed and the user signed out.
+      return db.transaction(async (tx) => {
+        await usersService.setOwnPassword(tx, actor, row, passwordHash);
+        await tx.delete(sessions).where(or(eq(sessions.userId, user.id), lt(sessions.expiresAt, new Date())));
+        return createSession(tx, row, actor);
+      });
     },
   };
 }

@@ -202,3 +202,18 @@ function gb18030(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+describe('an import stopped halfway', () => {
+  it('keeps its report and the register in agreement: a chunk not counted is not kept', async () => {
+    const undo = await t.refuseWrites(
+      'elder_import_jobs',
+      `new.status = 'running' and new.processed > 0`,
+      'update',
+    );
+    const job = await importFile('worker', await xlsx([good(61), good(63)]), '中断.xlsx');
+    await undo();
+    expect(job.json()).toMatchObject({ status: 'failed', imported: 0 });
+    const found = await t.call('street', { method: 'GET', url: `/api/v1/elders?q=${id('19480101', 61)}` });
+    expect(found.json().items).toEqual([]);
+  });
+});

@@ -106,8 +106,8 @@ function errorWorkbookWriter(locale: Locale) {
 }
 
 export function createElderImportService(db: Db, cipher: PiiCipher, log: ImportLog) {
-  async function update(id: string, values: Partial<ElderImportJobRow>) {
-    await db.update(elderImportJobs).set(values).where(eq(elderImportJobs.id, id));
+  async function update(id: string, values: Partial<ElderImportJobRow>, tx: Db = db) {
+    await tx.update(elderImportJobs).set(values).where(eq(elderImportJobs.id, id));
   }
 
   /**
@@ -140,12 +140,21 @@ export function createElderImportService(db: Db, cipher: PiiCipher, log: ImportL
     let skipped = 0;
     let processed = 0;
     let good: NewElder[] = [];
+    // A chunk's rows and the job's count of them are one short transaction: the report never
+    // disagrees with the register, whatever stops the import.
     const flush = async () => {
-      const added = await insertEldersBatch(db, cipher, good, importer.username);
+      const added = await db.transaction(async (tx) => {
+        const n = await insertEldersBatch(tx, cipher, good, importer.username);
+        await update(
+          jobId,
+          { processed, imported: imported + n, skipped: skipped + good.length - n, failed },
+          tx,
+        );
+        return n;
+      });
       imported += added;
       skipped += good.length - added;
       good = [];
-      await update(jobId, { processed, imported, skipped, failed });
       onProgress?.(processed);
     };
     for await (const raw of importRows(file.buffer, file.filename)) {
@@ -159,18 +168,17 @@ export function createElderImportService(db: Db, cipher: PiiCipher, log: ImportL
       if (++processed % CHUNK === 0) await flush();
     }
     if (processed % CHUNK !== 0 || processed === 0) await flush();
-    await update(jobId, {
-      status: 'done',
-      errors,
-      errorWorkbook: workbook ? await workbook.finish() : null,
-      finishedAt: new Date(),
-    });
-    await writeAudit(db, actor, {
-      action: 'elder.import',
-      entity: 'elder_import',
-      entityId: jobId,
-      regionCode: importer.regionCode,
-      after: { rows: processed, imported, skipped, failed },
+    const errorWorkbook = workbook ? await workbook.finish() : null;
+    // Done and audited together: a job never reads as finished without its audit entry.
+    await db.transaction(async (tx) => {
+      await update(jobId, { status: 'done', errors, errorWorkbook, finishedAt: new Date() }, tx);
+      await writeAudit(tx, actor, {
+        action: 'elder.import',
+        entity: 'elder_import',
+        entityId: jobId,
+        regionCode: importer.regionCode,
+        after: { rows: processed, imported, skipped, failed },
+      });
     });
   }
 

@@ -302,26 +302,31 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
       return dtoOf(row);
     },
 
-    /** The user changes their own password (the current one already checked by the caller). */
-    async setOwnPassword(actor: AuditActor, user: UserRow, newPassword: string): Promise<void> {
+    /** A new own password checked against the policy and hashed, before any transaction opens. */
+    async hashOwnPassword(user: UserRow, newPassword: string): Promise<string> {
       assertPasswordAcceptable(newPassword, user.username);
-      const passwordHash = await hashPassword(newPassword);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({
-            passwordHash,
-            mustChangePassword: false,
-            passwordChangedAt: sql`now()`,
-            updatedAt: new Date(),
-          })
-          .where(eq(users.id, user.id));
-        await writeAudit(tx, actor, {
-          action: 'user.password_change',
-          entity: 'user',
-          entityId: user.id,
-          regionCode: user.regionCode,
-        });
+      return hashPassword(newPassword);
+    },
+
+    /**
+     * The user changes their own password (the current one already checked by the caller), inside
+     * the caller's transaction: ending their other sessions belongs to the same write.
+     */
+    async setOwnPassword(tx: Db, actor: AuditActor, user: UserRow, passwordHash: string): Promise<void> {
+      await tx
+        .update(users)
+        .set({
+          passwordHash,
+          mustChangePassword: false,
+          passwordChangedAt: sql`now()`,
+          updatedAt: new Date(),
+        })
+        .where(eq(users.id, user.id));
+      await writeAudit(tx, actor, {
+        action: 'user.password_change',
+        entity: 'user',
+        entityId: user.id,
+        regionCode: user.regionCode,
       });
     },
 
@@ -339,10 +344,10 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
      * Counts a wrong password; the fifth in a row locks the account. A lock that has run out
      * starts the count again. Returns the lock, if any.
      */
-    async recordLoginFailure(id: string): Promise<Date | null> {
+    async recordLoginFailure(id: string, tx: Db = db): Promise<Date | null> {
       const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= now())`;
       const failures = sql`(case when ${expired} then 1 else ${users.failedLogins} + 1 end)`;
-      const [row] = await db
+      const [row] = await tx
         .update(users)
         .set({
           failedLogins: failures,
@@ -355,8 +360,8 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
       return row?.lockedUntil ?? null;
     },
 
-    async recordLoginSuccess(id: string): Promise<void> {
-      await db
+    async recordLoginSuccess(id: string, tx: Db = db): Promise<void> {
+      await tx
         .update(users)
         .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
         .where(eq(users.id, id));
