@@ -135,6 +135,12 @@ export function createProviderChangesService(
           .from(providers)
           .where(eq(providers.id, request.providerId))
           .for('update');
+        // Officials may set these fields directly: approving over their change would lose it.
+        const current = Object.fromEntries(
+          Object.keys(request.before).map((k) => [k, provider![k as keyof typeof provider]]),
+        );
+        if (JSON.stringify(current) !== JSON.stringify(request.before))
+          throw new AppError('PROVIDER_CHANGE_STALE');
         await assertProviderConsistent(regions, tx, { ...provider!, ...request.changes });
         // A move is decided by someone whose scope holds both the old and the new region.
         const movedTo = request.changes.regionCode;

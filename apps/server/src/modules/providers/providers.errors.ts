@@ -35,6 +35,11 @@ export const PROVIDER_ERRORS = {
   },
   PROVIDER_CHANGE_NOT_FOUND: { status: 404, 'zh-CN': '变更申请不存在', en: 'Change request not found' },
   PROVIDER_CHANGE_DECIDED: { status: 409, 'zh-CN': '该申请已处理', en: 'This request has been decided' },
+  PROVIDER_CHANGE_STALE: {
+    status: 409,
+    'zh-CN': '机构信息在申请后已被修改，请驳回后重新申请',
+    en: 'The provider changed after the request; reject it and request again',
+  },
   PROVIDER_CHANGE_APPROVER_LEVEL: {
     status: 403,
     'zh-CN': '备案和等级变更须由区县及以上民政部门确认',

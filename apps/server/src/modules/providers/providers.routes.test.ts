@@ -189,6 +189,30 @@ describe('filing and grade: maker-checker', () => {
     });
   });
 
+  it('does not approve a request over a change an official made since', async () => {
+    const id = await t.createProvider(COMMUNITY_A1, '东风路养老服务站');
+    await t.createUser('manager-stale', 'provider_manager', COMMUNITY_A1, id);
+    const asked = await post('manager-stale', `/api/v1/providers/${id}/change-requests`, {
+      changes: { grade: 2, gradedOn: '2026-10-01' },
+      reason: '二级评定',
+    });
+    expect(asked.statusCode).toBe(201);
+    // Closed as well, so that it stays out of the public directory the tests below read.
+    const direct = await patch('district', `/api/v1/providers/${id}`, {
+      version: 1,
+      grade: 4,
+      operatingStatus: 'closed',
+    });
+    expect(direct.statusCode).toBe(200);
+    const approved = await post(
+      'district',
+      `/api/v1/provider-change-requests/${asked.json().id}/approve`,
+      {},
+    );
+    expect([approved.statusCode, approved.json().error.code]).toEqual([409, 'PROVIDER_CHANGE_STALE']);
+    expect((await get('district', `/api/v1/providers/${id}`)).json()).toMatchObject({ grade: 4, version: 2 });
+  });
+
   it('checks a requested grade like a direct one', async () => {
     const res = await post('manager', `/api/v1/providers/${providerId}/change-requests`, {
       changes: { grade: 7 },
