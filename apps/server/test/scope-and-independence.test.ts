@@ -314,8 +314,12 @@ describe('sessions and passwords', () => {
     const cookie = await t.login('to-disable');
     const me = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect((await me()).statusCode).toBe(200);
-    expect((await patch('district', `/api/v1/users/${id}`, { status: 'disabled' })).statusCode).toBe(200);
-    expect((await patch('district', `/api/v1/users/${id}`, { status: 'active' })).statusCode).toBe(200);
+    expect(
+      (await patch('district', `/api/v1/users/${id}`, { status: 'disabled', version: 1 })).statusCode,
+    ).toBe(200);
+    expect(
+      (await patch('district', `/api/v1/users/${id}`, { status: 'active', version: 2 })).statusCode,
+    ).toBe(200);
     expect((await me()).statusCode).toBe(401);
   });
 
