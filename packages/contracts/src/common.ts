@@ -82,9 +82,11 @@ export type HealthResponse = z.infer<typeof healthResponse>;
  * answers 409 VERSION_CONFLICT with `details.current`, the record as it is now.
  */
 export const VERSION_CONFLICT = 'VERSION_CONFLICT';
-export const recordVersion = z.number().int().min(1);
+/** A version is a PostgreSQL integer: anything larger could never match and would not fit. */
+const VERSION_MAX = 2_147_483_647;
+export const recordVersion = z.number().int().min(1).max(VERSION_MAX);
 /** For a value set with PUT at a key (a region's price or setting): 0 when read as not set there. */
-export const keyedVersion = z.number().int().min(0);
+export const keyedVersion = z.number().int().min(0).max(VERSION_MAX);
 
 /** An update body: any of the fields, at least one, and the version they were read at. */
 export function editBody<S extends z.ZodRawShape>(fields: S) {

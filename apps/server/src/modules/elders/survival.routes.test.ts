@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shiftDays } from '@yiyang/domain';
 import { given } from '../../../test/given';
 import { COMMUNITY_A1, createTestApp, DISTRICT, STREET_A, type TestContext } from '../../../test/test-app';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
@@ -148,27 +149,11 @@ describe('survival checks', () => {
   });
 
   describe('a death found is one write with its status change request', () => {
-    const newElder = async (seq: number) => {
-      const first17 = `15010219400101${seq}`;
-      const res = await t.call('worker', {
-        method: 'POST',
-        url: '/api/v1/elders',
-        payload: {
-          idNumber: first17 + checkCharacter(first17),
-          name: `老人${seq}`,
-          hukouRegionCode: DISTRICT,
-          regionCode: COMMUNITY_A1,
-          address: '胜利路1号',
-          livingArrangement: 'alone',
-        },
-      });
-      return res.json().id as string;
-    };
     const checks = async (id: string) =>
       (await t.call('worker', { method: 'GET', url: `/api/v1/elders/${id}/survival-checks` })).json().items;
 
     it('a refused request (one already pending) leaves no check behind', async () => {
-      const id = await newElder(111);
+      const id = await given.elder(t, { by: 'worker' });
       const pending = await t.call('worker', {
         method: 'POST',
         url: `/api/v1/elders/${id}/change-requests`,
@@ -186,11 +171,16 @@ describe('survival checks', () => {
     });
 
     it('a refused request (death date in the future) leaves no check behind', async () => {
-      const id = await newElder(113);
+      const id = await given.elder(t, { by: 'worker' });
       const res = await t.call('worker', {
         method: 'POST',
         url: `/api/v1/elders/${id}/survival-checks`,
-        payload: { method: 'home_visit', checkedOn: today, result: 'deceased', deathDate: '2999-01-01' },
+        payload: {
+          method: 'home_visit',
+          checkedOn: today,
+          result: 'deceased',
+          deathDate: shiftDays(today, 10),
+        },
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('ELDER_STATUS_DATE_REQUIRED');
