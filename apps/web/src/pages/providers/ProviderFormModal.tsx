@@ -47,6 +47,13 @@ export function ProviderFormModal(props: {
       form.setFields([{ name: 'requestReason', errors: [t('providers.requestReasonRequired')] }]);
       return;
     }
+    // The request first: a refused request (one already pending, a value the rules refuse)
+    // stops here with nothing saved; the operational save after it stands on its own.
+    if (Object.keys(changedGated).length)
+      await api(`/api/v1/providers/${current.id}/change-requests`, {
+        method: 'POST',
+        body: { changes: changedGated, reason: requestReason },
+      });
     const saved = await patch(
       current,
       changedFields(
@@ -55,13 +62,7 @@ export function ProviderFormModal(props: {
         keys.filter((k) => !isGated(k)),
       ),
     );
-    if (Object.keys(changedGated).length) {
-      await api(`/api/v1/providers/${current.id}/change-requests`, {
-        method: 'POST',
-        body: { changes: changedGated, reason: requestReason },
-      });
-      message.success(t('providers.changeRequested'));
-    } else message.success(t('providers.saved'));
+    message.success(t(Object.keys(changedGated).length ? 'providers.changeRequested' : 'providers.saved'));
     conflict.clear();
     props.onSaved(saved);
   };
