@@ -81,4 +81,16 @@ test('a street official creates a user in their street, who must change the pass
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText('您的密码由管理员设置')).toBeVisible();
+
+  // The same password again is refused with the server's reason; a new one lets the user in.
+  await page.getByLabel('当前密码').fill('First-pass-2026');
+  await page.getByLabel('新密码', { exact: true }).fill('First-pass-2026');
+  await page.getByLabel('确认新密码').fill('First-pass-2026');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('新密码不能与当前密码相同')).toBeVisible();
+  await page.getByLabel('新密码', { exact: true }).fill('Second-pass-2026');
+  await page.getByLabel('确认新密码').fill('Second-pass-2026');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page).not.toHaveURL(/\/account$/);
+  await expect(page.getByText('您的密码由管理员设置')).toHaveCount(0);
 });

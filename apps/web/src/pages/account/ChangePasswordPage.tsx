@@ -14,9 +14,19 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm();
 
-  const submit = async (values: { currentPassword: string; newPassword: string }) => {
+  const submit = async ({
+    currentPassword,
+    newPassword,
+  }: {
+    currentPassword: string;
+    newPassword: string;
+  }) => {
     try {
-      const updated = await api<SessionUserDto>('/api/v1/auth/password', { method: 'POST', body: values });
+      // Only the two passwords: the confirmation is the form's own check, and the API refuses unknown fields.
+      const updated = await api<SessionUserDto>('/api/v1/auth/password', {
+        method: 'POST',
+        body: { currentPassword, newPassword },
+      });
       setMe(updated);
       message.success(t('account.done'));
       navigate('/');
