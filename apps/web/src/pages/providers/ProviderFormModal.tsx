@@ -43,6 +43,7 @@ export function ProviderFormModal(props: {
     const isGated = (k: string) => (PROVIDER_GATED_FIELDS as readonly string[]).includes(k);
     const keys = Object.keys(values) as (keyof typeof values)[];
     const changedGated = changedFields(values, current, keys.filter(isGated));
+    form.setFields([{ name: 'requestReason', errors: [] }]);
     if (Object.keys(changedGated).length && !requestReason?.trim()) {
       form.setFields([{ name: 'requestReason', errors: [t('providers.requestReasonRequired')] }]);
       return;
