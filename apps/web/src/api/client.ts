@@ -18,10 +18,14 @@ export interface FieldError {
   message: string;
 }
 
-export async function api<T>(
-  path: string,
-  init: { method?: string; body?: unknown; query?: Record<string, unknown> } = {},
-): Promise<T> {
+export interface ApiRequest {
+  method?: string;
+  body?: unknown;
+  query?: Record<string, unknown>;
+}
+
+/** A request to the API in the user's language; an error answer becomes an ApiError. */
+export async function request(path: string, init: ApiRequest = {}): Promise<Response> {
   const url = new URL(path, window.location.origin);
   for (const [k, v] of Object.entries(init.query ?? {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
@@ -34,13 +38,17 @@ export async function api<T>(
     credentials: 'same-origin',
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
+    const data = await res.json().catch(() => undefined);
     const error = data?.error ?? { code: 'HTTP_' + res.status, message: res.statusText };
     throw new ApiError(res.status, error.code, error.message, error.details);
   }
-  return data as T;
+  return res;
+}
+
+export async function api<T>(path: string, init: ApiRequest = {}): Promise<T> {
+  const text = await (await request(path, init)).text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** Field errors of a VALIDATION_FAILED answer keyed by field name (`body.regionCode` → `regionCode`). */

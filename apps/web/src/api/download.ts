@@ -1,5 +1,4 @@
-import i18n from '../i18n';
-import { ApiError } from './client';
+import { request } from './client';
 
 /** The file name a Content-Disposition header gives (RFC 5987 `filename*` first). */
 function filenameOf(disposition: string | null, fallback: string): string {
@@ -17,19 +16,7 @@ export async function downloadFile(
   path: string,
   init: { method?: 'GET' | 'POST'; body?: unknown; fallbackName: string },
 ): Promise<void> {
-  const headers: Record<string, string> = { 'accept-language': i18n.language };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(path, {
-    method: init.method ?? 'GET',
-    headers,
-    credentials: 'same-origin',
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!res.ok) {
-    const data = await res.json().catch(() => undefined);
-    const error = data?.error ?? { code: 'HTTP_' + res.status, message: res.statusText };
-    throw new ApiError(res.status, error.code, error.message, error.details);
-  }
+  const res = await request(path, { method: init.method, body: init.body });
   const url = URL.createObjectURL(await res.blob());
   const link = document.createElement('a');
   link.href = url;
