@@ -207,8 +207,7 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
     assertIndependentDecider(caller, [row.assessor1Id, row.assessor2Id], 'ASSESSMENT_REVIEW_FORBIDDEN');
     if (caller.role !== 'assessor') return;
     const member = await agencies.membership(caller.id, tx);
-    const ownWork = caller.id === row.assessor1Id || caller.id === row.assessor2Id;
-    if (!member || member.agencyId !== row.agencyId || !member.reviewer || !member.active || ownWork)
+    if (!member || member.agencyId !== row.agencyId || !member.reviewer || !member.active)
       throw new AppError('ASSESSMENT_REVIEW_FORBIDDEN');
   }
 

@@ -88,12 +88,15 @@ export function createAuthService(
     }
   }
 
-  const lockedError = (until: Date, locale: Locale) =>
-    new AppError(
-      'AUTH_ACCOUNT_LOCKED',
-      { unlockAt: formatUnlock(until, locale) },
-      { unlockAt: until.toISOString() },
-    );
+  /** Refuses an account whose lock has not run out yet. */
+  function assertNotLocked(lockedUntil: Date | null, locale: Locale) {
+    if (lockedUntil && lockedUntil > new Date())
+      throw new AppError(
+        'AUTH_ACCOUNT_LOCKED',
+        { unlockAt: formatUnlock(lockedUntil, locale) },
+        { unlockAt: lockedUntil.toISOString() },
+      );
+  }
 
   /**
    * A wrong password, at sign-in or as the current password of a change: counted towards the
@@ -116,7 +119,7 @@ export function createAuthService(
       );
       return until;
     });
-    if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil, locale);
+    assertNotLocked(lockedUntil, locale);
   }
 
   return {
@@ -132,7 +135,7 @@ export function createAuthService(
         await db.transaction((tx) => recordAddressFailure(tx, actor.ip, username));
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       }
-      if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil, locale);
+      assertNotLocked(user.lockedUntil, locale);
 
       if (!(await verifyPassword(password, user.passwordHash))) {
         await wrongPassword(user, actor, 'auth.login_failed', locale);
@@ -203,7 +206,7 @@ export function createAuthService(
       await assertAddressNotBlocked(actor.ip);
       const row = await usersService.findById(user.id);
       if (!row) throw new AppError('AUTH_REQUIRED');
-      if (row.lockedUntil && row.lockedUntil > new Date()) throw lockedError(row.lockedUntil, locale);
+      assertNotLocked(row.lockedUntil, locale);
       if (!(await verifyPassword(currentPassword, row.passwordHash))) {
         await wrongPassword(row, actor, 'auth.password_change_failed', locale);
         throw new AppError('AUTH_PASSWORD_WRONG');
