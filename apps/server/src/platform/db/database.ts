@@ -25,6 +25,10 @@ type InMemory = { kind: 'pglite-memory'; loadDataDir?: Blob };
 export async function openDatabase(config: DatabaseConfig | InMemory): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection that the server ends (a restart, a DROP … WITH (FORCE), a failover)
+    // is an 'error' event on the pool; unheard, it would end the process. The pool replaces the
+    // connection, and the next query reports a lasting outage itself.
+    pool.on('error', (error) => process.emitWarning(`idle database connection lost: ${error.message}`));
     // Fail at start, with the driver's message, rather than at the first request.
     const client = await pool.connect();
     client.release();
