@@ -13,7 +13,7 @@ import { createPiiCipher } from '../apps/server/src/platform/crypto/pii-cipher';
 import { systemActor } from '../apps/server/src/platform/audit/audit-writer';
 import { shanghaiDate } from '../apps/server/src/platform/time/shanghai-date';
 import { createElderGenerator } from '../apps/server/src/demo/synthetic-elders';
-import { createElderImportService, insertEldersBatch } from '../apps/server/src/modules/elders/index';
+import { importToEnd, insertEldersBatch } from '../apps/server/src/modules/elders/index';
 import {
   CATEGORY_LABELS,
   COLUMNS,
@@ -83,17 +83,19 @@ const onProgress = (done: number) => {
   liveGrowth = Math.max(liveGrowth, process.memoryUsage().heapUsed - heapBefore);
 };
 started = performance.now();
-const service = createElderImportService(database.db, cipher, { error: ({ err }) => console.error(err) });
-const job = await service.start(
-  { username: 'bench', regionCode: '150102000000' },
-  systemActor('bench'),
-  { buffer, filename: 'import.xlsx' },
-  'zh-CN',
-  { wait: true, onProgress },
+const { job: result } = await importToEnd(
+  database,
+  cipher,
+  {
+    importer: { username: 'bench', regionCode: '150102000000' },
+    actor: systemActor('bench'),
+    file: { buffer, filename: 'import.xlsx' },
+    locale: 'zh-CN',
+  },
+  { log: { info: () => undefined, error: (details) => console.error(details) }, onProgress },
 );
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
-const result = await service.get({ username: 'bench', regionCode: '150102000000' }, job.id, 'zh-CN');
 if (result.imported !== rows)
   throw new Error(`imported ${result.imported} of ${rows}: ${JSON.stringify(result.errors.slice(0, 3))}`);
 report(`elders.import_xlsx_${rows}.${database.kind}.seconds`, seconds, 's', baseline);

@@ -6,28 +6,22 @@ import { healthResponse, type HealthResponse } from '@yiyang/contracts';
 import type { Database } from './platform/db/database';
 import { registerAccessControl } from './platform/auth/access-control';
 import { registerErrorHandler, sendError } from './platform/errors/error-handler';
-import { errorMessage, registerErrors } from './platform/errors/error-catalog';
+import { errorMessage } from './platform/errors/error-catalog';
 import { validatorCompiler } from './platform/http/zod-compilers';
 import { registerOpenApi } from './platform/http/openapi';
 import { RequestLog } from './platform/http/request-log';
 import { registerStaticWeb } from './platform/http/static-web';
 import { auditRoutes } from './platform/audit/audit.routes';
-import { createRegionsService, regionsRoutes, REGION_ERRORS } from './modules/regions/index';
-import { createUsersService, usersRoutes, USER_AUDIT_ENTITIES, USER_ERRORS } from './modules/users/index';
-import { registerAuditEntities } from './platform/audit/audit-redaction';
-import {
-  AUTH_ERRORS,
-  authRoutes,
-  createAuthService,
-  endSessionsOf,
-  SESSION_COOKIE,
-} from './modules/auth/index';
+import { createRegionsService, regionsRoutes } from './modules/regions/index';
+import { createUsersService, usersRoutes } from './modules/users/index';
+import { registerModuleJobs } from './modules/index';
+import { createJobRunner } from './platform/jobs/job-runner';
+import { jobsRoutes } from './platform/jobs/jobs.routes';
+import { authRoutes, createAuthService, endSessionsOf, SESSION_COOKIE } from './modules/auth/index';
 import {
   createElderChangesService,
   createEldersService,
   createSurvivalService,
-  ELDER_AUDIT_ENTITIES,
-  ELDER_ERRORS,
   elderChangesRoutes,
   eldersRoutes,
   survivalRoutes,
@@ -35,15 +29,8 @@ import {
   elderImportRoutes,
 } from './modules/elders/index';
 import multipart from '@fastify/multipart';
+import { createSettingsService, settingsRoutes } from './modules/settings/index';
 import {
-  createSettingsService,
-  SETTINGS_AUDIT_ENTITIES,
-  SETTINGS_ERRORS,
-  settingsRoutes,
-} from './modules/settings/index';
-import {
-  ASSESSMENT_AUDIT_ENTITIES,
-  ASSESSMENT_ERRORS,
   assessmentsRoutes,
   createAgenciesService,
   createAssessmentDueService,
@@ -57,8 +44,6 @@ import {
   createProviderChangesService,
   createProvidersService,
   createStaffService,
-  PROVIDER_AUDIT_ENTITIES,
-  PROVIDER_ERRORS,
   providersRoutes,
 } from './modules/providers/index';
 
@@ -77,26 +62,14 @@ export interface AppDeps {
   /** Folder of the built web app, served at `/` when present. */
   webDist?: string;
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
+  /**
+   * Whether this process runs background jobs and schedules (default yes). Off, it still
+   * enqueues them, for another process to run.
+   */
+  runJobs?: boolean;
+  /** Overrides every job's retry limit (tests: 0, so that a failing job fails at once). */
+  jobRetryLimit?: number;
 }
-
-for (const catalog of [
-  REGION_ERRORS,
-  USER_ERRORS,
-  AUTH_ERRORS,
-  ELDER_ERRORS,
-  SETTINGS_ERRORS,
-  ASSESSMENT_ERRORS,
-  PROVIDER_ERRORS,
-])
-  registerErrors(catalog);
-for (const entities of [
-  USER_AUDIT_ENTITIES,
-  ELDER_AUDIT_ENTITIES,
-  SETTINGS_AUDIT_ENTITIES,
-  ASSESSMENT_AUDIT_ENTITIES,
-  PROVIDER_AUDIT_ENTITIES,
-])
-  registerAuditEntities(entities);
 
 /** The whole application, ready to listen or to be called through inject() in tests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -116,6 +89,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const users = createUsersService(db, regions, endSessionsOf);
   const auth = createAuthService(db, users, regions, deps.sessionHours ?? 12, createAssessorScope(db));
   const elders = createEldersService(db, regions, deps.cipher);
+  const jobs = createJobRunner(deps.database, {
+    log: app.log,
+    work: deps.runJobs ?? true,
+    retryLimit: deps.jobRetryLimit,
+  });
+  registerModuleJobs({ database: deps.database, cipher: deps.cipher, jobs });
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
 
   await app.register(cookie);
   // Imports up to 50 MB; the import service refuses anything larger with its own code.
@@ -168,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes(users));
   await app.register(authRoutes(auth, deps.cookieSecure ?? false));
   await app.register(
-    elderImportRoutes(createElderImportService(db, deps.cipher, app.log), elders, db, deps.cipher),
+    elderImportRoutes(createElderImportService(db, deps.cipher, jobs), elders, db, deps.cipher),
   );
   await app.register(eldersRoutes(elders));
   const elderChanges = createElderChangesService(db, regions);
@@ -194,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ),
   );
   await app.register(auditRoutes(db));
+  await app.register(jobsRoutes(jobs, db));
 
   const servesWeb = await registerStaticWeb(app, deps.webDist);
   app.setNotFoundHandler((request, reply) => {

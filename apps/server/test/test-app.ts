@@ -105,7 +105,14 @@ export async function createTestApp(): Promise<TestContext> {
   const database = await createTestDatabase({ regions: true });
   // TEST_LOG=error shows what the server logs (the cause behind a 500, for instance).
   const logger = process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false;
-  const app = await buildApp({ database, cipher: TEST_CIPHER, broker: 'off', version: 'test', logger });
+  const app = await buildApp({
+    database,
+    cipher: TEST_CIPHER,
+    broker: 'off',
+    version: 'test',
+    logger,
+    jobRetryLimit: 0,
+  });
   const users = createUsersService(database.db, createRegionsService(database.db), endSessionsOf);
   const cookies = new Map<string, string>();
 

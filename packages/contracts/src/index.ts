@@ -9,3 +9,4 @@ export * from './elders';
 export * from './settings';
 export * from './assessments';
 export * from './providers';
+export * from './jobs';

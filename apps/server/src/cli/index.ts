@@ -5,10 +5,10 @@ import { DataDirInUseError } from '../platform/db/data-dir-lock';
 import type { Database } from '../platform/db/database';
 import { openConfiguredDatabase } from '../platform/runtime/open-configured-database';
 import { AppError } from '../platform/errors/app-error';
-import { errorMessage, registerErrors } from '../platform/errors/error-catalog';
+import { errorMessage } from '../platform/errors/error-catalog';
 import { systemActor } from '../platform/audit/audit-writer';
-import { createRegionsService, REGION_ERRORS } from '../modules/regions/index';
-import { createUsersService, USER_ERRORS } from '../modules/users/index';
+import { createRegionsService } from '../modules/regions/index';
+import { createUsersService } from '../modules/users/index';
 import { endSessionsOf } from '../modules/auth/index';
 import { seedDemo } from '../demo/seed-demo';
 import { formatDemoAccounts, saveDemoAccounts } from '../demo/demo-accounts-file';
@@ -20,15 +20,14 @@ import { seedSyntheticElders } from '../demo/seed-elders';
 import { seedDemoAssessments } from '../demo/seed-assessments';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createElderImportService, ELDER_ERRORS } from '../modules/elders/index';
+import { importToEnd } from '../modules/elders/index';
+import '../modules/index';
 
 function positiveInt(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} ${value}: give a whole number`);
   return n;
 }
-
-for (const catalog of [REGION_ERRORS, USER_ERRORS, ELDER_ERRORS]) registerErrors(catalog);
 
 /** Opens the configured database (the data-directory lock included), runs `work`, closes. */
 async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
@@ -112,20 +111,21 @@ program
     withDatabase(async (database) => {
       const config = loadConfig();
       const cipher = createPiiCipher(loadMasterSecret(config.secret, config.dataDir).secret);
-      // The operator's terminal is this process's log: an unexpected failure is told in full here.
-      const service = createElderImportService(database.db, cipher, {
-        error: ({ err }) => console.error(err),
-      });
       const importer = { username: 'cli', regionCode: o.region };
       let bar: ReturnType<typeof progressBar> | null = null;
       const started = Date.now();
-      const job = await service.start(
-        importer,
-        systemActor('cli'),
-        { buffer: readFileSync(file), filename: basename(file) },
-        'zh-CN',
+      // The operator's terminal is this process's log: an unexpected failure is told in full here.
+      const { service, job: report } = await importToEnd(
+        database,
+        cipher,
         {
-          wait: true,
+          importer,
+          actor: systemActor('cli'),
+          file: { buffer: readFileSync(file), filename: basename(file) },
+          locale: 'zh-CN',
+        },
+        {
+          log: { info: () => undefined, error: (details) => console.error(details) },
           onProgress: (done, total) => {
             bar ??= progressBar('rows', total);
             bar.update(done);
@@ -133,12 +133,12 @@ program
         },
       );
       (bar as ReturnType<typeof progressBar> | null)?.stop();
-      const report = await service.get(importer, job.id, 'zh-CN');
+      if (report.failure) console.error(report.failure);
       console.log(
         `${report.total} rows: ${report.imported} imported, ${report.skipped} already registered, ${report.failed} not imported (${((Date.now() - started) / 1000).toFixed(1)} s).`,
       );
       if (report.hasErrorWorkbook) {
-        writeFileSync(o.errors, await service.errorWorkbook(importer, systemActor('cli'), job.id));
+        writeFileSync(o.errors, await service.errorWorkbook(importer, systemActor('cli'), report.id));
         console.log(`Rows not imported, with reasons: ${o.errors}`);
       }
     }),

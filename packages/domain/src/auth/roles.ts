@@ -49,11 +49,13 @@ export const PERMISSIONS = [
   'providers:approve',
   /** Set a region's reference prices and government-purchase list. */
   'catalogue:write',
+  /** See every background job (后台任务) and run a failed one again or cancel one. */
+  'jobs:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['users:read', 'users:write', 'audit:read'],
+  admin: ['users:read', 'users:write', 'audit:read', 'jobs:manage'],
   civil_affairs: [
     'users:read',
     'users:write',

@@ -1,3 +1,5 @@
+import { defineModule } from '../../platform/module/module-definition';
+import { ASSESSMENT_ERRORS } from './assessments.errors';
 export { createAgenciesService, type AgenciesService } from './agencies.service';
 export { createAssessmentsService, scorePreview, type AssessmentsService } from './assessments.service';
 export { createAssessmentDueService, type AssessmentDueService } from './assessment-due.service';
@@ -12,3 +14,10 @@ export const ASSESSMENT_AUDIT_ENTITIES = {
   assessment_request: 'assessments:read',
   assessor: 'assessments:read',
 } as const;
+
+/** The module's parts the platform needs (jobs, errors, audit readers). */
+export const assessmentsModule = defineModule({
+  name: 'assessments',
+  errors: ASSESSMENT_ERRORS,
+  auditEntities: ASSESSMENT_AUDIT_ENTITIES,
+});

@@ -8,7 +8,9 @@ import { queryRows } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { errorMessage, isRegisteredError } from '../../platform/errors/error-catalog';
 import { inScope, oneInScope } from '../../platform/auth/scope';
-import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { systemActor, writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { defineJob, JobInterrupted, type JobContext } from '../../platform/jobs/job-definition';
+import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import type { Locale } from '../../platform/i18n/locale';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
@@ -40,11 +42,6 @@ const LISTED_ROWS = 10_000;
 export interface Importer {
   username: string;
   regionCode: string;
-}
-
-/** Where an unexpected failure is told: the server's log, never the job a user reads. */
-export interface ImportLog {
-  error(details: { err: unknown; jobId: string }, message: string): void;
 }
 
 const MASKED = new Set<ColumnKey>(['idNumber', 'phone', 'contactPhone']);
@@ -105,81 +102,113 @@ function errorWorkbookWriter(locale: Locale) {
   };
 }
 
-export function createElderImportService(db: Db, cipher: PiiCipher, log: ImportLog) {
+/** The background job that runs an import (elders module's job, declared in its index). */
+export const ELDER_IMPORT_JOB = 'elders.import';
+
+export function createElderImportService(
+  db: Db,
+  cipher: PiiCipher,
+  jobs: Pick<JobRunner, 'enqueue' | 'wake'>,
+) {
   async function update(id: string, values: Partial<ElderImportJobRow>, tx: Db = db) {
     await tx.update(elderImportJobs).set(values).where(eq(elderImportJobs.id, id));
   }
 
   /**
-   * Streams the file a second time and validates and inserts it chunk by chunk (each chunk's
-   * insert is one statement), so memory holds one chunk plus the bad rows for the error workbook.
+   * Streams the file and validates and inserts it chunk by chunk, each chunk's rows and the
+   * import's counts one short transaction. A rerun after a crash reads the file again from the
+   * start: the rows before the committed count are only validated again (which rebuilds the
+   * duplicate check, the error list and the error workbook exactly), never inserted again.
    */
-  async function process(
-    jobId: string,
-    file: { buffer: Buffer; filename: string },
-    importer: Importer,
-    actor: AuditActor,
-    locale: Locale,
-    onProgress?: (done: number) => void,
-  ) {
+  async function run(importId: string, ctx: JobContext) {
+    const [job] = await db.select().from(elderImportJobs).where(eq(elderImportJobs.id, importId));
+    if (!job || job.status !== 'running' || !job.file) return;
+    const locale = job.locale;
+    const actor = job.actor ?? systemActor(job.createdBy);
     const regionRows = await queryRows<{ code: string; level: RegionLevel }>(
       db,
       sql`select code, level from regions`,
     );
-    const ctx = {
+    const rules = {
       today: shanghaiDate(),
       locale,
-      scopeCode: importer.regionCode,
+      scopeCode: job.regionCode,
       regions: new Map(regionRows.map((r) => [r.code, r.level])),
       seen: new Map<string, number>(),
     };
     const errors: RowError[] = [];
-    let failed = 0;
     let workbook: ReturnType<typeof errorWorkbookWriter> | null = null;
-    let imported = 0;
-    let skipped = 0;
+    const committed = job.processed;
+    let { imported, skipped } = job;
+    let failed = 0;
     let processed = 0;
+    let flushedAt = committed;
     let good: NewElder[] = [];
-    // A chunk's rows and the job's count of them are one short transaction: the report never
-    // disagrees with the register, whatever stops the import.
     const flush = async () => {
       const added = await db.transaction(async (tx) => {
-        const n = await insertEldersBatch(tx, cipher, good, importer.username);
-        await update(
-          jobId,
-          { processed, imported: imported + n, skipped: skipped + good.length - n, failed },
-          tx,
-        );
+        // Compare-and-set on the count: an attempt that another one overtook stops here.
+        const advanced = await tx
+          .update(elderImportJobs)
+          .set({ processed, failed })
+          .where(
+            and(
+              eq(elderImportJobs.id, importId),
+              eq(elderImportJobs.processed, flushedAt),
+              eq(elderImportJobs.status, 'running'),
+            ),
+          )
+          .returning({ id: elderImportJobs.id });
+        if (!advanced.length) throw new JobInterrupted('superseded');
+        const n = await insertEldersBatch(tx, cipher, good, job.createdBy);
+        await update(importId, { imported: imported + n, skipped: skipped + good.length - n }, tx);
+        await ctx.progress(processed, job.total, tx);
         return n;
       });
       imported += added;
       skipped += good.length - added;
+      flushedAt = processed;
       good = [];
-      onProgress?.(processed);
+      await ctx.checkpoint();
     };
-    for await (const raw of importRows(file.buffer, file.filename)) {
-      const result = validateRow(raw, ctx);
-      if ('elder' in result) good.push(result.elder);
-      else {
-        failed++;
-        errors.push(...result.errors.slice(0, REPORTED_ERRORS - errors.length));
-        (workbook ??= errorWorkbookWriter(locale)).add(raw, result.errors);
+    try {
+      for await (const raw of importRows(job.file, job.filename)) {
+        const result = validateRow(raw, rules);
+        const replayed = processed < committed;
+        if ('elder' in result) {
+          if (!replayed) good.push(result.elder);
+        } else {
+          failed++;
+          errors.push(...result.errors.slice(0, REPORTED_ERRORS - errors.length));
+          (workbook ??= errorWorkbookWriter(locale)).add(raw, result.errors);
+        }
+        if (++processed % CHUNK === 0 && processed > committed) await flush();
       }
-      if (++processed % CHUNK === 0) await flush();
+      if (processed > flushedAt || processed === 0) await flush();
+    } catch (error) {
+      if (error instanceof JobInterrupted && error.reason === 'cancelled')
+        await finish(importId, { status: 'failed', failure: 'ELDER_IMPORT_CANCELLED' });
+      else if (error instanceof AppError) await finish(importId, { status: 'failed', failure: error.code });
+      else if (!(error instanceof JobInterrupted) && ctx.finalAttempt)
+        await finish(importId, { status: 'failed', failure: 'ELDER_IMPORT_FAILED' });
+      throw error;
     }
-    if (processed % CHUNK !== 0 || processed === 0) await flush();
     const errorWorkbook = workbook ? await workbook.finish() : null;
     // Done and audited together: a job never reads as finished without its audit entry.
     await db.transaction(async (tx) => {
-      await update(jobId, { status: 'done', errors, errorWorkbook, finishedAt: new Date() }, tx);
+      await finish(importId, { status: 'done', errors, errorWorkbook }, tx);
       await writeAudit(tx, actor, {
         action: 'elder.import',
         entity: 'elder_import',
-        entityId: jobId,
-        regionCode: importer.regionCode,
+        entityId: importId,
+        regionCode: job.regionCode,
         after: { rows: processed, imported, skipped, failed },
       });
     });
+  }
+
+  /** The end of an import: its file is no longer needed. */
+  async function finish(id: string, values: Partial<ElderImportJobRow>, tx: Db = db) {
+    await update(id, { ...values, file: null, finishedAt: new Date() }, tx);
   }
 
   const toDto = (j: ElderImportJobRow, locale: Locale) => ({
@@ -203,42 +232,46 @@ export function createElderImportService(db: Db, cipher: PiiCipher, log: ImportL
   });
 
   return {
+    /** The job handler (elders module definition). */
+    job: defineJob<{ importId: string }>({
+      name: ELDER_IMPORT_JOB,
+      label: { 'zh-CN': '导入老年人信息', en: 'Elder import' },
+      // A million rows take minutes; a crashed process's attempt is taken back by its heartbeat.
+      expireInSeconds: 4 * 3600,
+      handle: ({ importId }, ctx) => run(importId, ctx),
+    }),
+
     /**
      * Reads the whole file once first, keeping nothing but the count — a file of the wrong kind,
-     * sheet, headers or size is refused before anything is written — then imports it in the
-     * background. `wait` awaits the end (CLI).
+     * sheet, headers or size is refused before anything is written — then stores it with the
+     * import and its background job in one transaction.
      */
     async start(
       importer: Importer,
       actor: AuditActor,
       file: { buffer: Buffer; filename: string },
       locale: Locale,
-      options: { wait?: boolean; onProgress?: (done: number, total: number) => void } = {},
     ) {
       const total = await countImportRows(file.buffer, file.filename);
-      const [job] = await db
-        .insert(elderImportJobs)
-        .values({
-          regionCode: importer.regionCode,
-          createdBy: importer.username,
-          filename: file.filename.slice(0, 200),
-          total,
-        })
-        .returning();
-      const run = process(job!.id, file, importer, actor, locale, (done) =>
-        options.onProgress?.(done, total),
-      ).catch(async (error: unknown) => {
-        if (!(error instanceof AppError)) log.error({ err: error, jobId: job!.id }, 'elder import failed');
-        await update(job!.id, {
-          status: 'failed',
-          failure: error instanceof AppError ? error.code : 'ELDER_IMPORT_FAILED',
-          finishedAt: new Date(),
-        });
-        throw error;
+      const job = await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(elderImportJobs)
+          .values({
+            regionCode: importer.regionCode,
+            createdBy: importer.username,
+            filename: file.filename.slice(0, 200),
+            total,
+            file: file.buffer,
+            actor,
+            locale,
+          })
+          .returning();
+        const jobId = await jobs.enqueue(ELDER_IMPORT_JOB, { importId: created!.id }, { tx });
+        await update(created!.id, { jobId }, tx);
+        return created!;
       });
-      if (options.wait) await run;
-      else run.catch(() => undefined);
-      return toDto(job!, locale);
+      jobs.wake(ELDER_IMPORT_JOB);
+      return toDto(job, locale);
     },
 
     async get(importer: Importer, id: string, locale: Locale) {

@@ -108,6 +108,16 @@ export const ELDER_ERRORS = {
     en: 'The import stopped on a system error; rows already imported stay. Import the same file again later (registered people are skipped) or contact the administrator',
   },
 
+  ELDER_IMPORT_INTERRUPTED: {
+    status: 500,
+    'zh-CN': '导入在系统升级前中断，已导入的行保留；请重新导入同一文件（已登记的会跳过）',
+    en: 'The import was interrupted before an upgrade; rows already imported stay. Import the same file again (registered people are skipped)',
+  },
+  ELDER_IMPORT_CANCELLED: {
+    status: 409,
+    'zh-CN': '导入已被取消，已导入的行保留',
+    en: 'The import was cancelled; rows already imported stay',
+  },
   ELDER_IMPORT_MORE_ROWS: {
     status: 400,
     'zh-CN': '以上列出前 {listed} 行；另有 {more} 行未导入、未列出。请先按以上原因改正整个文件，再重新导入',

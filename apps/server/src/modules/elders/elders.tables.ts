@@ -1,3 +1,5 @@
+import type { AuditActor } from '../../platform/audit/audit-writer';
+import type { Locale } from '../../platform/i18n/locale';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -19,7 +21,12 @@ import { ELDER_STATUSES, LIVING_ARRANGEMENTS, SURVIVAL_METHODS, type ElderCatego
 import { regions } from '../regions/regions.tables';
 
 /** Binary column (error workbooks); Drizzle has no built-in bytea. */
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+/** node-postgres reads bytea as a Buffer, PGlite as a Uint8Array: both come back as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) =>
+    Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
 
 export interface ElderContactRow {
   name: string;
@@ -193,6 +200,13 @@ export const elderImportJobs = pgTable(
     errorWorkbook: bytea('error_workbook'),
     /** An error code (ELDER_IMPORT_FAILED or the AppError that stopped the job), shown localised. */
     failure: varchar('failure', { length: 500 }),
+    /** The uploaded file, kept until the job ends so that a restarted process can resume it. */
+    file: bytea('file'),
+    /** Who started it and in which language the report is written; the job runs without a request. */
+    actor: jsonb('actor').$type<AuditActor>(),
+    locale: varchar('locale', { length: 5 }).$type<Locale>().notNull().default('zh-CN'),
+    /** The background job (pg-boss) that runs it. */
+    jobId: uuid('job_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

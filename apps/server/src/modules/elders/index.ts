@@ -1,3 +1,6 @@
+import { defineModule } from '../../platform/module/module-definition';
+import { ELDER_ERRORS } from './elders.errors';
+import { createElderImportService } from './elder-import.service';
 export { createEldersService, type EldersService } from './elders.service';
 export { createElderChangesService, type ElderChangesService } from './elder-changes.service';
 export { createSurvivalService, type SurvivalService } from './survival.service';
@@ -14,3 +17,13 @@ export { assertAlive } from './elder-rules';
 export { elders as eldersTable } from './elders.tables';
 /** Who may read the before/after values of this module's audit entries (names, health, contacts). */
 export const ELDER_AUDIT_ENTITIES = { elder: 'elders:read', elder_import: 'elders:read' } as const;
+
+/** The module's parts the platform needs (jobs, errors, audit readers). */
+export const eldersModule = defineModule({
+  name: 'elders',
+  errors: ELDER_ERRORS,
+  auditEntities: ELDER_AUDIT_ENTITIES,
+  jobs: ({ database, cipher, jobs }) => [createElderImportService(database.db, cipher, jobs).job],
+});
+export { importToEnd } from './elder-import-to-end';
+export { ELDER_IMPORT_JOB } from './elder-import.service';

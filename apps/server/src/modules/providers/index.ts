@@ -1,3 +1,5 @@
+import { defineModule } from '../../platform/module/module-definition';
+import { PROVIDER_ERRORS } from './providers.errors';
 export { createProvidersService, type ProvidersService } from './providers.service';
 export { createProviderChangesService } from './provider-changes.service';
 export { createStaffService } from './staff.service';
@@ -14,3 +16,10 @@ export const PROVIDER_AUDIT_ENTITIES = {
   purchase_list_item: 'providers:read',
   service_item: 'providers:read',
 } as const;
+
+/** The module's parts the platform needs (jobs, errors, audit readers). */
+export const providersModule = defineModule({
+  name: 'providers',
+  errors: PROVIDER_ERRORS,
+  auditEntities: PROVIDER_AUDIT_ENTITIES,
+});

@@ -1,3 +1,5 @@
+import { defineModule } from '../../platform/module/module-definition';
+import { USER_ERRORS } from './users.errors';
 export {
   createUsersService,
   type UsersService,
@@ -12,3 +14,10 @@ export const USER_AUDIT_ENTITIES = { user: 'users:read' } as const;
 export type { UserRow } from './users.tables';
 /** Read-only joins of other modules (assessor lists) use the table itself. */
 export { users as usersTable } from './users.tables';
+
+/** The module's parts the platform needs (jobs, errors, audit readers). */
+export const usersModule = defineModule({
+  name: 'users',
+  errors: USER_ERRORS,
+  auditEntities: USER_AUDIT_ENTITIES,
+});

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './database';
+import { installJobSchema } from '../jobs/install-job-schema';
 
 /** The migrations folder sits beside src/ and dist/ alike; find it from wherever this code runs. */
 export function migrationsFolder(): string {
@@ -24,6 +25,7 @@ export async function runMigrations(database: Database): Promise<void> {
   const migrationsFolderPath = migrationsFolder();
   if (database.kind === 'pglite') {
     await migratePglite(database.db as never, { migrationsFolder: migrationsFolderPath });
+    await installJobSchema(database);
     return;
   }
   // Held on a connection of its own while the migrator uses others: a second process starting at
@@ -32,6 +34,7 @@ export async function runMigrations(database: Database): Promise<void> {
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await migratePg(database.db as never, { migrationsFolder: migrationsFolderPath });
+    await installJobSchema(database);
   } finally {
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     lockClient.release();

@@ -1,0 +1,34 @@
+import { registerAuditEntities } from '../platform/audit/audit-redaction';
+import { registerErrors } from '../platform/errors/error-catalog';
+import { JOB_ERRORS } from '../platform/jobs/jobs.errors';
+import type { ModuleDefinition, ModuleRuntime } from '../platform/module/module-definition';
+import { assessmentsModule } from './assessments/index';
+import { authModule } from './auth/index';
+import { eldersModule } from './elders/index';
+import { providersModule } from './providers/index';
+import { regionsModule } from './regions/index';
+import { settingsModule } from './settings/index';
+import { usersModule } from './users/index';
+
+/** Every domain module: a new one is added here, and nowhere else in the platform. */
+export const MODULES: readonly ModuleDefinition[] = [
+  regionsModule,
+  usersModule,
+  authModule,
+  eldersModule,
+  settingsModule,
+  assessmentsModule,
+  providersModule,
+];
+
+for (const module of MODULES) {
+  registerErrors(module.errors);
+  if (module.auditEntities) registerAuditEntities(module.auditEntities);
+}
+registerErrors(JOB_ERRORS);
+registerAuditEntities({ job: 'jobs:manage' });
+
+/** Hands every module's jobs and schedules to the runner. */
+export function registerModuleJobs(runtime: ModuleRuntime): void {
+  for (const module of MODULES) runtime.jobs.register(module.jobs?.(runtime) ?? [], module.schedules ?? []);
+}

@@ -1,0 +1,30 @@
+import type { Permission } from '@yiyang/domain';
+import type { Database } from '../db/database';
+import type { PiiCipher } from '../crypto/pii-cipher';
+import type { ErrorCatalog } from '../errors/error-catalog';
+import type { JobDefinition, ScheduleDefinition } from '../jobs/job-definition';
+import type { JobRunner } from '../jobs/job-runner';
+
+/** What the platform hands a module to build its jobs with. */
+export interface ModuleRuntime {
+  database: Database;
+  cipher: PiiCipher;
+  jobs: JobRunner;
+}
+
+/**
+ * What a module declares to the platform, exported as one object from its index.ts; app.ts and
+ * the CLI loop over the list (modules/index.ts) instead of naming each module's parts.
+ */
+export interface ModuleDefinition {
+  name: string;
+  errors: ErrorCatalog;
+  /** Audit entity → the permission that may read an entry's before/after. */
+  auditEntities?: Record<string, Permission>;
+  jobs?(runtime: ModuleRuntime): JobDefinition<never>[];
+  schedules?: ScheduleDefinition[];
+}
+
+export function defineModule(definition: ModuleDefinition): ModuleDefinition {
+  return definition;
+}
