@@ -12,7 +12,7 @@ export default defineConfig({
     // For scripts/login-page-weight.mjs: which chunks each page loads.
     manifest: true,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: {
+    rolldownOptions: {
       output: {
         // The entriesAware chunks below are named after every page sharing them; the hash is enough.
         chunkFileNames: (chunk) =>
