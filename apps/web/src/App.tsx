@@ -11,7 +11,8 @@ import { MODULES } from './modules';
 import { lazyPage, type ModuleRoute, type RouteFrame } from './web-module';
 
 // The layout (menu, header) is a chunk of its own too: the login page does not need it.
-const AppLayout = lazyPage(() => import('./components/AppLayout'), 'AppLayout');
+const loadLayout = () => import('./components/AppLayout');
+const AppLayout = lazyPage(loadLayout, 'AppLayout');
 const NotFoundPage = lazyPage(() => import('./pages/errors/ErrorPages'), 'NotFoundPage');
 
 const queryClient = new QueryClient({
@@ -22,7 +23,12 @@ const queryClient = new QueryClient({
 function RequireSession() {
   const { data: me, isLoading } = useMe();
   const location = useLocation();
-  if (isLoading) return <Spin fullscreen />;
+  if (isLoading) {
+    // Fetch the layout while the session is checked, not after (the browser loads a module once;
+    // a failure shows where the layout renders).
+    loadLayout().catch(() => undefined);
+    return <Spin fullscreen />;
+  }
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (me.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <Outlet />;
