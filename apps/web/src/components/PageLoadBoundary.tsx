@@ -3,8 +3,10 @@ import { Button, Skeleton, Spin, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
-/** In the eager bundle (a chunk that failed to load cannot show its own failure), so no antd
- * Result: that one brings its 403/404/500 illustrations along. */
+/**
+ * Part of the eager bundle (a chunk that failed to load cannot show its own failure), so no antd
+ * Result: that one brings its 403/404/500 illustrations along.
+ */
 function LoadFailed() {
   const { t } = useTranslation();
   return (
@@ -22,7 +24,8 @@ function LoadFailed() {
 /**
  * Catches a page whose chunk did not arrive (the network dropped, or a new release replaced the
  * hashed files the open tab still asks for): reloading fetches the current index.html and its
- * chunks. Moving to another URL (`resetKey`) clears the message, so the menu still works.
+ * chunks. Moving to another URL (`resetKey`) clears the message, so the menu still works. A page
+ * that throws while rendering lands here too, which beats the blank screen it used to leave.
  */
 class LoadFailedBoundary extends Component<
   { resetKey: string; children: ReactNode },
