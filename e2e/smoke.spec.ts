@@ -94,3 +94,24 @@ test('a street official creates a user in their street, who must change the pass
   await expect(page).not.toHaveURL(/\/account$/);
   await expect(page.getByText('您的密码由管理员设置')).toHaveCount(0);
 });
+
+test('a page whose code does not arrive offers a reload, and the menu keeps working', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('mz.city');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  // As when the network drops, or a new release removed the files an open tab still asks for.
+  await page.route(/\/assets\/SurvivalDuePage-[^/]*\.js$/, (route) => route.abort());
+  const menu = page.getByTestId('main-menu');
+  await menu.getByText('生存认证').click();
+  await expect(page.getByText('页面未能加载')).toBeVisible();
+  await menu.getByText('工作台').click();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+
+  await page.unroute(/\/assets\/SurvivalDuePage-[^/]*\.js$/);
+  await menu.getByText('生存认证').click();
+  await page.getByTestId('reload-page').click();
+  await expect(page.getByText('已逾期')).toBeVisible();
+  await expect(page.getByText('页面未能加载')).toHaveCount(0);
+});

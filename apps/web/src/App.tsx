@@ -5,32 +5,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from './api/session';
-import { AppLayout } from './components/AppLayout';
+import { PageLoadBoundary } from './components/PageLoadBoundary';
 import { RequirePermission } from './components/RequirePermission';
-import { LoginPage } from './pages/login/LoginPage';
-import { HomePage } from './pages/home/HomePage';
-import { UsersPage } from './pages/users/UsersPage';
-import { AuditPage } from './pages/audit/AuditPage';
-import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
-import { NotFoundPage } from './pages/errors/ErrorPages';
-import { ElderListPage } from './pages/elders/ElderListPage';
-import { ElderDetailPage } from './pages/elders/ElderDetailPage';
-import { ElderFormPage } from './pages/elders/ElderFormPage';
-import { ChangeInboxPage } from './pages/elders/ChangeInboxPage';
-import { SurvivalDuePage } from './pages/elders/SurvivalDuePage';
-import { ElderImportPage } from './pages/elders/ElderImportPage';
-import { AssessmentListPage } from './pages/assessments/AssessmentListPage';
-import { AssessmentPage } from './pages/assessments/AssessmentPage';
-import { AssessmentDuePage } from './pages/assessments/AssessmentDuePage';
-import { AssessmentReportPage } from './pages/assessments/AssessmentReportPage';
-import { AgenciesPage } from './pages/assessments/AgenciesPage';
-import { ProvidersPage } from './pages/providers/ProvidersPage';
-import { ProviderDetailPage } from './pages/providers/ProviderDetailPage';
-import { CertificateAlertsPage } from './pages/providers/CertificateAlertsPage';
-import { ProviderChangesPage } from './pages/providers/ProviderChangesPage';
-import { CataloguePage } from './pages/providers/CataloguePage';
-import { DirectoryPage } from './pages/directory/DirectoryPage';
-import { DirectoryDetailPage } from './pages/directory/DirectoryDetailPage';
+import { MODULES } from './modules';
+import { lazyPage, type ModuleRoute, type RouteFrame } from './web-module';
+
+// The layout (menu, header) is a chunk of its own too: the login page does not need it.
+const loadLayout = () => import('./components/AppLayout');
+const AppLayout = lazyPage(loadLayout, 'AppLayout');
+const NotFoundPage = lazyPage(() => import('./pages/errors/ErrorPages'), 'NotFoundPage');
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
@@ -40,10 +23,52 @@ const queryClient = new QueryClient({
 function RequireSession() {
   const { data: me, isLoading } = useMe();
   const location = useLocation();
-  if (isLoading) return <Spin fullscreen />;
+  if (isLoading) {
+    // Fetch the layout while the session is checked, not after (the browser loads a module once;
+    // a failure shows where the layout renders).
+    loadLayout().catch(() => undefined);
+    return <Spin fullscreen />;
+  }
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (me.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <Outlet />;
+}
+
+/** The routes every module declares for one frame, each behind its permission. */
+function routesIn(frame: RouteFrame) {
+  const routes: ModuleRoute[] = MODULES.flatMap((m) => m.routes).filter((r) => (r.frame ?? 'app') === frame);
+  return routes.map(({ path, page: Page, permission }) => {
+    const element = permission ? (
+      <RequirePermission permission={permission}>
+        <Page />
+      </RequirePermission>
+    ) : (
+      <Page />
+    );
+    return path === '/' ? (
+      <Route key={path} index element={element} />
+    ) : (
+      <Route key={path} path={path} element={element} />
+    );
+  });
+}
+
+function AppRoutes() {
+  const location = useLocation();
+  return (
+    <PageLoadBoundary resetKey={location.pathname} fullScreen>
+      <Routes>
+        {routesIn('public')}
+        <Route element={<RequireSession />}>
+          <Route element={<AppLayout />}>
+            {routesIn('app')}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          {routesIn('bare')}
+        </Route>
+      </Routes>
+    </PageLoadBoundary>
+  );
 }
 
 export function App() {
@@ -56,172 +81,7 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              {/* The public directory: no sign-in. */}
-              <Route path="/directory" element={<DirectoryPage />} />
-              <Route path="/directory/:id" element={<DirectoryDetailPage />} />
-              <Route element={<RequireSession />}>
-                <Route element={<AppLayout />}>
-                  <Route index element={<HomePage />} />
-                  <Route
-                    path="elders"
-                    element={
-                      <RequirePermission permission="elders:read">
-                        <ElderListPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="elders/new"
-                    element={
-                      <RequirePermission permission="elders:write">
-                        <ElderFormPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="elders/import"
-                    element={
-                      <RequirePermission permission="elders:write">
-                        <ElderImportPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="elders/:id"
-                    element={
-                      <RequirePermission permission="elders:read">
-                        <ElderDetailPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="elders/:id/edit"
-                    element={
-                      <RequirePermission permission="elders:write">
-                        <ElderFormPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="elder-changes"
-                    element={
-                      <RequirePermission permission="elders:read">
-                        <ChangeInboxPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="survival"
-                    element={
-                      <RequirePermission permission="elders:read">
-                        <SurvivalDuePage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="users"
-                    element={
-                      <RequirePermission permission="users:read">
-                        <UsersPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="audit"
-                    element={
-                      <RequirePermission permission="audit:read">
-                        <AuditPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="assessments"
-                    element={
-                      <RequirePermission permission="assessments:read">
-                        <AssessmentListPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="assessments/due"
-                    element={
-                      <RequirePermission permission="assessments:read">
-                        <AssessmentDuePage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="assessments/:id"
-                    element={
-                      <RequirePermission permission="assessments:read">
-                        <AssessmentPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="assessment-agencies"
-                    element={
-                      <RequirePermission permission="assessments:read">
-                        <AgenciesPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="providers"
-                    element={
-                      <RequirePermission permission="providers:read">
-                        <ProvidersPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="providers/:id"
-                    element={
-                      <RequirePermission permission="providers:read">
-                        <ProviderDetailPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="staff-certificates"
-                    element={
-                      <RequirePermission permission="providers:read">
-                        <CertificateAlertsPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="provider-changes"
-                    element={
-                      <RequirePermission permission="providers:approve">
-                        <ProviderChangesPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="catalogue"
-                    element={
-                      <RequirePermission permission="providers:read">
-                        <CataloguePage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route path="account" element={<ChangePasswordPage />} />
-                  <Route path="*" element={<NotFoundPage />} />
-                </Route>
-                {/* The printable report has no menu or header around it. */}
-                <Route
-                  path="assessments/:id/report"
-                  element={
-                    <RequirePermission permission="assessments:read">
-                      <AssessmentReportPage />
-                    </RequirePermission>
-                  }
-                />
-              </Route>
-            </Routes>
+            <AppRoutes />
           </BrowserRouter>
         </QueryClientProvider>
       </AntApp>

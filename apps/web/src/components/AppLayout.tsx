@@ -1,71 +1,16 @@
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import {
-  AuditOutlined,
-  BankOutlined,
-  FileDoneOutlined,
-  ProfileOutlined,
-  SafetyCertificateOutlined,
-  ShopOutlined,
-  ScheduleOutlined,
-  SolutionOutlined,
-  CheckSquareOutlined,
-  HeartOutlined,
-  IdcardOutlined,
-  HomeOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Permission } from '@yiyang/domain';
 import { useCan, useMe, useSessionActions } from '../api/session';
+import { MODULES } from '../modules';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PageLoadBoundary } from './PageLoadBoundary';
 
 const { Header, Sider, Content, Footer } = Layout;
 
-/** The menu: each entry shows only to roles that hold its permission. */
-const MENU: { key: string; icon: React.ReactNode; label: string; permission?: Permission }[] = [
-  { key: '/', icon: <HomeOutlined />, label: 'menu.home' },
-  { key: '/elders', icon: <IdcardOutlined />, label: 'menu.elders', permission: 'elders:read' },
-  { key: '/elder-changes', icon: <CheckSquareOutlined />, label: 'menu.changes', permission: 'elders:read' },
-  { key: '/survival', icon: <HeartOutlined />, label: 'menu.survival', permission: 'elders:read' },
-  {
-    key: '/assessments/due',
-    icon: <ScheduleOutlined />,
-    label: 'menu.assessmentDue',
-    permission: 'assessments:read',
-  },
-  {
-    key: '/assessments',
-    icon: <SolutionOutlined />,
-    label: 'menu.assessments',
-    permission: 'assessments:read',
-  },
-  {
-    key: '/assessment-agencies',
-    icon: <BankOutlined />,
-    label: 'menu.agencies',
-    permission: 'assessments:read',
-  },
-  { key: '/providers', icon: <ShopOutlined />, label: 'menu.providers', permission: 'providers:read' },
-  {
-    key: '/staff-certificates',
-    icon: <SafetyCertificateOutlined />,
-    label: 'menu.certificateAlerts',
-    permission: 'providers:read',
-  },
-  {
-    key: '/provider-changes',
-    icon: <FileDoneOutlined />,
-    label: 'menu.providerChanges',
-    permission: 'providers:approve',
-  },
-  { key: '/catalogue', icon: <ProfileOutlined />, label: 'menu.catalogue', permission: 'providers:read' },
-  { key: '/users', icon: <TeamOutlined />, label: 'menu.users', permission: 'users:read' },
-  { key: '/audit', icon: <AuditOutlined />, label: 'menu.audit', permission: 'audit:read' },
-];
+/** The menu, in module order: each entry shows only to roles that hold its permission. */
+const MENU = MODULES.flatMap((m) => m.menu ?? []);
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -77,15 +22,15 @@ export function AppLayout() {
   if (!me) return null;
 
   const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({
-    key: m.key,
+    key: m.path,
     icon: m.icon,
     label: t(m.label),
   }));
   // The longest matching entry: /assessments/due selects itself, not also /assessments.
-  const selected = MENU.filter((m) => m.key !== '/' && location.pathname.startsWith(m.key))
-    .sort((a, b) => b.key.length - a.key.length)
+  const selected = MENU.filter((m) => m.path !== '/' && location.pathname.startsWith(m.path))
+    .sort((a, b) => b.path.length - a.path.length)
     .slice(0, 1)
-    .map((m) => m.key);
+    .map((m) => m.path);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -147,7 +92,10 @@ export function AppLayout() {
           </Dropdown>
         </Header>
         <Content style={{ margin: 24 }}>
-          <Outlet />
+          {/* Only the page waits for its chunk; the menu and header stay. */}
+          <PageLoadBoundary resetKey={location.pathname}>
+            <Outlet />
+          </PageLoadBoundary>
         </Content>
         <Footer style={{ textAlign: 'center', color: '#999' }}>{t('app.footer')}</Footer>
       </Layout>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '@yiyang/contracts';
 import { useKeysetList } from '../../api/use-keyset-list';
 import { formatDateTime } from '../../format';
-import { zhCN } from '../../i18n/zh-CN';
+import { zhCN } from './messages.zh-CN';
 
 const ACTIONS = Object.keys(zhCN.audit.actions);
 

@@ -1,0 +1,41 @@
+/** The audit module's texts (i18next namespace "audit"). */
+export const zhCN = {
+  menu: {
+    audit: '审计日志',
+  },
+  audit: {
+    title: '审计日志',
+    at: '时间',
+    actor: '操作人',
+    action: '操作',
+    entity: '对象',
+    entityId: '对象ID',
+    region: '区划',
+    ip: '来源地址',
+    before: '修改前',
+    after: '修改后',
+    detailsHidden: '此记录涉及个人信息，您没有查看其内容的权限',
+    from: '开始时间',
+    to: '结束时间',
+    actions: {
+      'auth.login': '登录',
+      'auth.logout': '退出',
+      'auth.login_failed': '登录失败',
+      'auth.password_change_failed': '修改密码失败（当前密码错误）',
+      'user.create': '创建用户',
+      'user.update': '修改用户',
+      'user.password_reset': '重置密码',
+      'user.password_change': '修改密码',
+      'user.unlock': '解锁用户',
+      'elder.create': '新增档案',
+      'elder.update': '修改档案',
+      'pii.reveal': '查看明文',
+      'elder.change_requested': '提交变更',
+      'elder.change_approved': '批准变更',
+      'elder.change_rejected': '驳回变更',
+      'elder.survival_check': '生存认证',
+      'setting.update': '修改设置',
+    },
+  },
+};
+export type Messages = typeof zhCN;
