@@ -67,13 +67,6 @@ export function parseResidentId(input: string, today: string): ParseResult {
   };
 }
 
-/** Whole years of age on `today` (both YYYY-MM-DD); a 29 February birthday counts on 1 March. */
-export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-
 /** What each problem of an identity number reads as in an error message. */
 export const RESIDENT_ID_PROBLEM_LABELS = {
   length: { 'zh-CN': '长度应为18位（或旧版15位）', en: 'it must have 18 characters (or 15 for old numbers)' },
