@@ -65,7 +65,10 @@ export function needsAssessment(elder: {
   categories: readonly string[];
   dementiaDiagnosed: boolean;
 }): boolean {
-  return elder.dementiaDiagnosed || elder.categories.some((c) => CATEGORIES_NEEDING_ASSESSMENT.includes(c as ElderCategory));
+  return (
+    elder.dementiaDiagnosed ||
+    elder.categories.some((c) => CATEGORIES_NEEDING_ASSESSMENT.includes(c as ElderCategory))
+  );
 }
 
 /**

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addFen, fen, formatYuan, multiplyFen, parseRate, parseYuan, subtractFen, sumFen, type Fen } from './fen';
+import {
+  addFen,
+  fen,
+  formatYuan,
+  multiplyFen,
+  parseRate,
+  parseYuan,
+  subtractFen,
+  sumFen,
+  type Fen,
+} from './fen';
 
 const safeFen = fc.maxSafeInteger().map((n) => n as Fen);
 const nonNegativeFen = fc.maxSafeNat().map((n) => n as Fen);

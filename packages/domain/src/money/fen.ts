@@ -62,7 +62,9 @@ export function parseRate(text: string): Ratio | null {
   const scale = decimals.length + (match[3] ? 2 : 0);
   const numerator = Number(match[1]! + decimals);
   const denominator = 10 ** scale;
-  return Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) ? { numerator, denominator } : null;
+  return Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator)
+    ? { numerator, denominator }
+    : null;
 }
 
 /**
