@@ -186,6 +186,49 @@ describe('the decider is independent of the preparer', () => {
     const independent = await post('district', approveUrl);
     expect([independent.statusCode, independent.json().status]).toEqual([200, 'approved']);
   });
+
+  it('tells each reader of either change-request flow whether they may decide, as deciding would answer', async () => {
+    const elderId = await newElder();
+    const asked = await post('street-a', `/api/v1/elders/${elderId}/change-requests`, {
+      changes: { categories: ['empty_nest'] },
+      reason: '子女外出务工',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const created = await post('street-a', '/api/v1/users', {
+      username: 'deputy',
+      displayName: '代办账号',
+      role: 'civil_affairs',
+      regionCode: STREET_A,
+      password: 'Stand-in-pass-2026',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await signInFirstTime('deputy', 'Stand-in-pass-2026');
+    const elderConflict = async (as: string) =>
+      (await get(as, `/api/v1/elder-change-requests?elderId=${elderId}`)).json().items[0].callerConflict;
+    expect(await elderConflict('street-a')).toBe('self');
+    expect(await elderConflict('deputy')).toBe('created_by_preparer');
+    expect(await elderConflict('district')).toBeNull();
+    const elderUrl = `/api/v1/elder-change-requests/${asked.json().id}/approve`;
+    expect((await post('street-a', elderUrl)).json().error.code).toBe('ELDER_CHANGE_SELF_APPROVAL');
+    expect((await post('deputy', elderUrl)).json().error.code).toBe('DECIDER_NOT_INDEPENDENT');
+
+    const providerId = await t.createProvider('150102001000', '独立审核测试站');
+    await t.createUser('filing-manager', 'provider_manager', DISTRICT, providerId);
+    const filed = await post('filing-manager', `/api/v1/providers/${providerId}/change-requests`, {
+      changes: { grade: 2, gradedOn: '2026-10-01', gradeBody: '呼和浩特市民政局' },
+      reason: '年度评定',
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json().callerConflict).toBe('self');
+    const providerConflict = async (as: string) =>
+      (await get(as, `/api/v1/provider-change-requests?providerId=${providerId}`))
+        .json()
+        .items.find((r: { id: string }) => r.id === filed.json().id).callerConflict;
+    expect(await providerConflict('district')).toBeNull();
+    expect(await providerConflict('filing-manager')).toBe('self');
+    const approved = await post('district', `/api/v1/provider-change-requests/${filed.json().id}/approve`);
+    expect([approved.statusCode, approved.json().callerConflict]).toEqual([200, null]);
+  });
 });
 
 describe('provider accounts', () => {

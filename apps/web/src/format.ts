@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import { fen, formatYuan, parseYuan, YUAN_PROBLEM_LABELS, type Fen } from '@yiyang/domain';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -17,14 +18,41 @@ export function todayInShanghai(): string {
   return dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
 }
 
-/** Amounts are integer fen in code and yuan with two decimals on screen. */
-export function formatYuan(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '—' : (fen / 100).toFixed(2);
+/**
+ * Amounts are integer fen in code and yuan with two decimals on screen (1,234.50), as the
+ * domain's `formatYuan` writes them; a missing amount (no reference price set) reads as a dash.
+ */
+export function yuanOrDash(amount: number | null | undefined): string {
+  return amount === null || amount === undefined ? '—' : formatYuan(fen(amount));
 }
 
-/** Yuan typed by a person, as integer fen (no floating-point drift). */
-export function yuanToFen(yuan: number): number {
-  return Math.round(yuan * 100);
+/**
+ * A price field: an InputNumber in string mode, so that what is typed stays text until the
+ * domain's `parseYuan` reads it into fen (a float would hold 0.29 as 0.28999…).
+ */
+export const yuanInputProps = { stringMode: true, min: '0', max: '100000', precision: 2 } as const;
+
+/** The fen typed in a price field, or null when it holds no amount. */
+export function typedFen(text: string | null | undefined): Fen | null {
+  if (text === null || text === undefined) return null;
+  const parsed = parseYuan(text);
+  return parsed.ok ? parsed.value : null;
+}
+
+/** A price field's current value, for showing a stored amount in it (1234.50, no separators). */
+export function fenAsTyped(amount: number | null): string | null {
+  return amount === null ? null : formatYuan(fen(amount), { grouping: false });
+}
+
+/** Form rule: the price field holds an amount the domain reads, or says why not in `lang`. */
+export function yuanRule(lang: 'zh-CN' | 'en') {
+  return {
+    validator: async (_: unknown, value: string | null | undefined) => {
+      if (value === null || value === undefined || value === '') return;
+      const parsed = parseYuan(String(value));
+      if (!parsed.ok) throw new Error(YUAN_PROBLEM_LABELS[parsed.problem][lang]);
+    },
+  };
 }
 
 /** A date picked in a form (dayjs) as the API's YYYY-MM-DD, or null when none was picked. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  DECIDER_CONFLICTS,
   DISABILITY_GRADES,
   ELDER_CATEGORIES,
   ELDER_STATUSES,
@@ -178,6 +179,12 @@ export const changeRequest = z.object({
   status: z.enum(CHANGE_REQUEST_STATUSES),
   requestedBy: z.string(),
   requestedAt: isoDateTime,
+  /**
+   * Why the caller may not decide this request under the maker-checker rule (they asked for it,
+   * or its requester created or set the password of their account), or null: the domain's
+   * `deciderConflict`, so the web offers a decision exactly when the server would take one.
+   */
+  callerConflict: z.enum(DECIDER_CONFLICTS).nullable(),
   decidedBy: z.string().nullable(),
   decidedAt: isoDateTime.nullable(),
   decisionReason: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CERTIFICATE_KINDS,
+  DECIDER_CONFLICTS,
   FILING_STATUSES,
   OPERATING_STATUSES,
   OWNERSHIPS,
@@ -160,6 +161,12 @@ export const providerChangeRequest = z.object({
   status: z.enum(['pending', 'approved', 'rejected']),
   requestedBy: z.string(),
   requestedAt: isoDateTime,
+  /**
+   * Why the caller may not decide this request under the maker-checker rule (they asked for it,
+   * or its requester created or set the password of their account), or null: the domain's
+   * `deciderConflict`, so the web offers a decision exactly when the server would take one.
+   */
+  callerConflict: z.enum(DECIDER_CONFLICTS).nullable(),
   decidedBy: z.string().nullable(),
   decidedAt: isoDateTime.nullable(),
   decisionReason: z.string().nullable(),

@@ -16,3 +16,6 @@ export * from './provider/workforce';
 export * from './provider/service-catalogue';
 export * from './time/calendar-date';
 export * from './auth/maker-checker';
+export * from './time/period';
+export * from './time/shanghai';
+export * from './money/fen';

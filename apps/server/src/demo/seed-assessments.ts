@@ -3,7 +3,6 @@ import { unsafeUniformIntDistribution, xoroshiro128plus } from 'pure-rand';
 import {
   ASSESSMENT_ITEMS,
   assessmentValidUntil,
-  CATEGORIES_NEEDING_ASSESSMENT,
   REGION_SETTINGS,
   scoreAssessment,
   shiftDays,
@@ -11,6 +10,7 @@ import {
 import type { Database } from '../platform/db/database';
 import { queryRows } from '../platform/db/database';
 import { shanghaiDate } from '../platform/time/shanghai-date';
+import { needsAssessmentSql } from '../modules/assessments/index';
 import { DEMO_ASSESSORS } from './demo-accounts';
 
 export const DEMO_AGENCY = {
@@ -56,8 +56,8 @@ async function seedDemoAgency(
 }
 
 /**
- * Approved GB/T 42195 assessments for a deterministic share of the demo elders — those whose
- * category calls for one, and the oldest — so that levels, due lists and statistics have data.
+ * Approved GB/T 42195 assessments for a deterministic share of the demo elders who need one
+ * (`needsAssessmentSql`, the due list's rule), so that levels, due lists and statistics have data.
  * Items are answered so that the total falls in a realistic band; the level is the domain's.
  */
 export async function seedDemoAssessments(
@@ -104,10 +104,7 @@ export async function seedDemoAssessments(
       sql`select id, region_code, dementia_diagnosed from elders
         where id > ${after}::uuid and status = 'active' and current_level is null
           and get_byte(decode(md5(id::text), 'hex'), 0) % 3 <> 0
-          and (categories && array[${sql.join(
-            CATEGORIES_NEEDING_ASSESSMENT.map((c) => sql`${c}`),
-            sql`, `,
-          )}]::text[] or dementia_diagnosed or birth_date <= ${shiftDays(today, -80 * 365)})
+          and ${needsAssessmentSql()}
         order by id limit 5000`,
     );
     if (elders.length === 0) break;

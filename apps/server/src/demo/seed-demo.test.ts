@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { scoreAssessment } from '@yiyang/domain';
+import { needsAssessment, scoreAssessment } from '@yiyang/domain';
 import { createTestApp, TEST_CIPHER, type TestContext } from '../../test/test-app';
 import { queryRows } from '../platform/db/database';
 import { seedDemo } from './seed-demo';
@@ -52,6 +52,39 @@ describe('demo assessments', () => {
       ]);
     }
     expect(new Set(rows.map((r) => r.final_level)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('go to elders who need one, and the due list shows exactly those of them still waiting', async () => {
+    const elders = await queryRows<{
+      id: string;
+      categories: string[];
+      dementia_diagnosed: boolean;
+      current_level: number | null;
+    }>(
+      t.database.db,
+      sql`select id, categories, dementia_diagnosed, current_level from elders where status = 'active'`,
+    );
+    const needs = (e: (typeof elders)[number]) =>
+      needsAssessment({ categories: e.categories, dementiaDiagnosed: e.dementia_diagnosed });
+    const assessed = elders.filter((e) => e.current_level !== null);
+    const waiting = elders.filter((e) => e.current_level === null && needs(e)).map((e) => e.id);
+    expect(assessed.length).toBeGreaterThan(50);
+    expect(assessed.filter((e) => !needs(e))).toEqual([]);
+    expect(waiting.length).toBeGreaterThan(10);
+
+    const cookie = await t.login('mz.city', PASSWORD);
+    const listed: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await t.app.inject({
+        url: `/api/v1/assessments/due?kind=never&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+        headers: { cookie },
+      });
+      const body: { items: { elderId: string }[]; nextCursor: string | null } = page.json();
+      listed.push(...body.items.map((i) => i.elderId));
+      cursor = body.nextCursor;
+    }
+    expect(listed.sort()).toEqual(waiting.sort());
   });
 
   it('are not added twice', async () => {

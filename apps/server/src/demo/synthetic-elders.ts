@@ -1,7 +1,10 @@
 import { unsafeUniformIntDistribution, xoroshiro128plus, type RandomGenerator } from 'pure-rand';
 import {
+  addMonths,
   checkCharacter,
+  daysBetween,
   ELDER_CATEGORIES,
+  shiftDays,
   type Bounds,
   type ElderCategory,
   type LivingArrangement,
@@ -66,7 +69,6 @@ export function createElderGenerator(seed: number, communities: Community[], tod
   const chance = (p: number) => int(0, 999_999) < p * 1_000_000;
   const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)] as T;
   const usedIds = new Set<string>();
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   const totalWeight = AGE_BANDS.reduce((s, b) => s + b[2], 0);
 
   const jitter = () => int(-400, 400) / 100_000;
@@ -111,12 +113,10 @@ export function createElderGenerator(seed: number, communities: Community[], tod
     return `1${pick(['3', '5', '8'])}${int(0, 9)}${String(int(0, 99_999_999)).padStart(8, '0')}`;
   }
 
+  /** A birth date that makes the person `years` old today: after the day they would be one older. */
   function birthDateFor(years: number): string {
-    const start = Date.UTC(ty - years - 1, tm - 1, td) + 86_400_000;
-    const end = Date.UTC(ty - years, tm - 1, td);
-    return new Date(start + int(0, Math.floor((end - start) / 86_400_000)) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const start = shiftDays(addMonths(today, -12 * (years + 1)), 1);
+    return shiftDays(start, int(0, daysBetween(start, addMonths(today, -12 * years))));
   }
 
   function idNumber(countyCode: string, birthDate: string, sex: 'male' | 'female'): string {
@@ -170,9 +170,7 @@ export function createElderGenerator(seed: number, communities: Community[], tod
       ? insideBounds(community.code, community.bounds)
       : nearCentre(community.code);
     const checkedDaysAgo = int(0, 460);
-    const checked = chance(0.95)
-      ? new Date(Date.UTC(ty, tm - 1, td) - checkedDaysAgo * 86_400_000).toISOString().slice(0, 10)
-      : null;
+    const checked = chance(0.95) ? shiftDays(today, -checkedDaysAgo) : null;
 
     return {
       idNumber: idNumber(hukouCounty, birthDate, sex),

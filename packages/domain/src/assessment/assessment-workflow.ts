@@ -1,5 +1,6 @@
 import type { ElderCategory } from '../elder/categories';
 import type { AssessmentLevel } from './assessment-score';
+import { addMonths, shiftDays } from '../time/calendar-date';
 
 /** 评估原因 */
 export const ASSESSMENT_REASONS = ['first', 'routine', 'immediate', 'review', 'other'] as const;
@@ -43,6 +44,7 @@ export const MIN_AGENCY_ASSESSORS = 5;
 /**
  * Elders who should have an assessment even if nobody has asked: those whose subsidies depend on
  * the level (economic hardship, disability certificate, special care) and diagnosed dementia.
+ * Age alone (高龄 80+) is not a reason: the high-age allowance does not depend on the level.
  */
 export const CATEGORIES_NEEDING_ASSESSMENT: readonly ElderCategory[] = [
   'tekun',
@@ -54,19 +56,30 @@ export const CATEGORIES_NEEDING_ASSESSMENT: readonly ElderCategory[] = [
   'special_care',
 ];
 
-/** Last day an assessment is valid: `months` after it was made, never for level 4. */
+/**
+ * The one "needs an assessment" rule (docs/policies.md): the due list's "never assessed" query
+ * and the demo seeder both select by it; their SQL is built from the same constant and a test
+ * checks that both agree with this function.
+ */
+export function needsAssessment(elder: {
+  categories: readonly string[];
+  dementiaDiagnosed: boolean;
+}): boolean {
+  return (
+    elder.dementiaDiagnosed ||
+    elder.categories.some((c) => CATEGORIES_NEEDING_ASSESSMENT.includes(c as ElderCategory))
+  );
+}
+
+/**
+ * Last day an assessment is valid: the day before the same date `months` later (the month's last
+ * day when it is shorter, as `addMonths` reads it), never for level 4.
+ */
 export function assessmentValidUntil(
   assessedOn: string,
   level: AssessmentLevel,
   months: number,
 ): string | null {
   if (level === 4) return null;
-  const [y, m, d] = assessedOn.split('-').map(Number) as [number, number, number];
-  const monthIndex = m - 1 + months;
-  const year = y + Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const end = new Date(Date.UTC(year, month - 1, Math.min(d, lastDay)));
-  end.setUTCDate(end.getUTCDate() - 1);
-  return end.toISOString().slice(0, 10);
+  return shiftDays(addMonths(assessedOn, months), -1);
 }

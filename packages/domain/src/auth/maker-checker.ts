@@ -10,7 +10,8 @@ export interface DeciderAccount {
   passwordSetBy: string | null;
 }
 
-export type DeciderConflict = 'self' | 'created_by_preparer' | 'password_set_by_preparer';
+export const DECIDER_CONFLICTS = ['self', 'created_by_preparer', 'password_set_by_preparer'] as const;
+export type DeciderConflict = (typeof DECIDER_CONFLICTS)[number];
 
 export function deciderConflict(
   decider: DeciderAccount,

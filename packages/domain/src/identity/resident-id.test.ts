@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ageOn, checkCharacter, parseResidentId } from './resident-id';
+import { checkCharacter, parseResidentId } from './resident-id';
 import { maskIdNumber, maskName, maskPhone } from './masking';
 
 const TODAY = '2026-11-23';
@@ -72,15 +72,6 @@ describe('parseResidentId', () => {
       ),
       { numRuns: 500 },
     );
-  });
-});
-
-describe('ageOn', () => {
-  it('counts whole years, the birthday included', () => {
-    expect(ageOn('1966-11-23', TODAY)).toBe(60);
-    expect(ageOn('1966-11-24', TODAY)).toBe(59);
-    expect(ageOn('1960-02-29', '2026-02-28')).toBe(65);
-    expect(ageOn('1960-02-29', '2026-03-01')).toBe(66);
   });
 });
 

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../time/calendar-date';
+
 /**
  * Resident identity numbers (公民身份号码, GB 11643-1999): 6-digit address code + birth date
  * YYYYMMDD + 3-digit sequence (odd = male) + ISO 7064 MOD 11-2 check character.
@@ -28,11 +30,6 @@ export function checkCharacter(first17: string): string {
   return CHECK_CHARS[sum % 11] as string;
 }
 
-function validDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /**
  * Parses an 18-character number (lower-case x accepted) or an old 15-digit one (converted:
  * `19` inserted into the year, check character computed). `today` (YYYY-MM-DD, Asia/Shanghai)
@@ -50,11 +47,9 @@ export function parseResidentId(input: string, today: string): ParseResult {
     if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'characters' };
     if (checkCharacter(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'check_character' };
   }
-  const y = Number(value.slice(6, 10));
-  const m = Number(value.slice(10, 12));
-  const d = Number(value.slice(12, 14));
-  if (y < 1850 || !validDate(y, m, d)) return { ok: false, problem: 'birth_date' };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  if (Number(value.slice(6, 10)) < 1850 || !isCalendarDate(birthDate))
+    return { ok: false, problem: 'birth_date' };
   if (birthDate > today) return { ok: false, problem: 'future_birth_date' };
   return {
     ok: true,
@@ -65,13 +60,6 @@ export function parseResidentId(input: string, today: string): ParseResult {
       sex: Number(value[16]) % 2 === 1 ? 'male' : 'female',
     },
   };
-}
-
-/** Whole years of age on `today` (both YYYY-MM-DD); a 29 February birthday counts on 1 March. */
-export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
 /** What each problem of an identity number reads as in an error message. */

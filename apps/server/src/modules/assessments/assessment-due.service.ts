@@ -1,13 +1,7 @@
-import { and, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
-import {
-  ageOn,
-  CATEGORIES_NEEDING_ASSESSMENT,
-  OPEN_ASSESSMENT_STATUSES,
-  regionPrefix,
-  shiftDays,
-} from '@yiyang/domain';
+import { ageOn, OPEN_ASSESSMENT_STATUSES, regionPrefix, shiftDays } from '@yiyang/domain';
 import type { CreateReassessmentRequestBody, DueElderDto, DueQuery, LevelStats } from '@yiyang/contracts';
 import { isoDate, withinDateYears } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
@@ -24,6 +18,7 @@ import type { RegionsService } from '../regions/index';
 import { assertAlive, eldersTable as elders } from '../elders/index';
 import { assessmentRequests, assessments } from './assessments.tables';
 import { dueSheetColumns } from './assessment-due-sheet';
+import { needsAssessmentSql } from './assessment-need';
 
 const openRequest = and(
   eq(assessmentRequests.elderId, elders.id),
@@ -84,17 +79,7 @@ export function createAssessmentDueService(db: Db, regions: RegionsService) {
     if (q.kind === 'expiring')
       where.push(gte(elders.levelValidUntil, today), lte(elders.levelValidUntil, shiftDays(today, q.days)));
     if (q.kind === 'expired') where.push(lt(elders.levelValidUntil, today));
-    if (q.kind === 'never')
-      where.push(
-        isNull(elders.currentLevel),
-        or(
-          sql`${elders.categories} && array[${sql.join(
-            CATEGORIES_NEEDING_ASSESSMENT.map((c) => sql`${c}`),
-            sql`, `,
-          )}]::text[]`,
-          eq(elders.dementiaDiagnosed, true),
-        ),
-      );
+    if (q.kind === 'never') where.push(isNull(elders.currentLevel), needsAssessmentSql());
     if (q.kind === 'requested') where.push(sql`${assessmentRequests.id} is not null`);
     return where.filter((w): w is SQL => !!w);
   }

@@ -6,6 +6,7 @@ export { createAssessmentDueService, type AssessmentDueService } from './assessm
 export { assessmentsRoutes } from './assessments.routes';
 export { ASSESSMENT_ERRORS } from './assessments.errors';
 export { createAssessorScope } from './assessor-scope';
+export { needsAssessmentSql } from './assessment-need';
 /** Who may read the before/after values of this module's audit entries (health data, assessors). */
 export const ASSESSMENT_AUDIT_ENTITIES = {
   assessment: 'assessments:read',

@@ -1,5 +1,5 @@
 import { and, eq, type SQL } from 'drizzle-orm';
-import { regionPrefix } from '@yiyang/domain';
+import { deciderConflict, regionPrefix } from '@yiyang/domain';
 import type { ChangeRequestDto, ElderChanges, ListChangeRequestsQuery } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
@@ -42,33 +42,37 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
     .from(elderChangeRequests)
     .innerJoin(elders, eq(elders.id, elderChangeRequests.elderId));
 
-  const toDto = ({
-    request: r,
-    elderName,
-    elderRegionCode,
-  }: {
-    request: ElderChangeRequestRow;
-    elderName: string;
-    elderRegionCode: string;
-  }): ChangeRequestDto => ({
-    id: r.id,
-    elderId: r.elderId,
-    elderName,
-    regionCode: elderRegionCode,
-    changes: r.changes,
-    before: r.before,
-    reason: r.reason,
-    status: r.status,
-    requestedBy: r.requestedBy,
-    requestedAt: r.requestedAt.toISOString(),
-    decidedBy: r.decidedBy,
-    decidedAt: r.decidedAt?.toISOString() ?? null,
-    decisionReason: r.decisionReason,
-  });
+  /** As `caller` sees it: with whether the maker-checker rule lets them decide it. */
+  const toDto =
+    (caller: SessionUser) =>
+    ({
+      request: r,
+      elderName,
+      elderRegionCode,
+    }: {
+      request: ElderChangeRequestRow;
+      elderName: string;
+      elderRegionCode: string;
+    }): ChangeRequestDto => ({
+      id: r.id,
+      elderId: r.elderId,
+      elderName,
+      regionCode: elderRegionCode,
+      changes: r.changes,
+      before: r.before,
+      reason: r.reason,
+      status: r.status,
+      requestedBy: r.requestedBy,
+      requestedAt: r.requestedAt.toISOString(),
+      callerConflict: deciderConflict(caller, [r.requestedById]),
+      decidedBy: r.decidedBy,
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+      decisionReason: r.decisionReason,
+    });
 
-  async function getDto(id: string) {
+  async function getDto(caller: SessionUser, id: string) {
     const [row] = await withElderName.where(eq(elderChangeRequests.id, id));
-    return toDto(row!);
+    return toDto(caller)(row!);
   }
 
   /**
@@ -154,7 +158,7 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
       if (changes.hukouRegionCode) await regions.require(changes.hukouRegionCode);
       try {
         const id = await db.transaction((tx) => requestIn(tx, caller, actor, elderId, changes, reason));
-        return getDto(id);
+        return getDto(caller, id);
       } catch (error) {
         if (isUniqueViolation(error)) throw new AppError('ELDER_CHANGE_PENDING');
         throw error;
@@ -172,7 +176,7 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
         .orderBy(...keyset.orderBy)
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.request.requestedAt.toISOString(), r.request.id]);
-      return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+      return { items: page.items.map(toDto(caller)), nextCursor: page.nextCursor };
     },
 
     /** Applies the change as one new version of the record, if nobody changed those fields since. */
@@ -220,7 +224,7 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
           after: request.changes,
         });
       });
-      return getDto(id);
+      return getDto(caller, id);
     },
 
     async reject(caller: SessionUser, actor: AuditActor, id: string, reason: string) {
@@ -244,7 +248,7 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
           after: { reason },
         });
       });
-      return getDto(id);
+      return getDto(caller, id);
     },
   };
 }

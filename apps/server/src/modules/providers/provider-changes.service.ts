@@ -1,5 +1,5 @@
 import { and, eq, type SQL } from 'drizzle-orm';
-import { regionLevel } from '@yiyang/domain';
+import { deciderConflict, regionLevel } from '@yiyang/domain';
 import type { ProviderChangeBody, ProviderChangeRequestDto } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
@@ -26,21 +26,25 @@ export function createProviderChangesService(
       .select({ r: providerChangeRequests, providerName: providers.name, regionCode: providers.regionCode })
       .from(providerChangeRequests)
       .innerJoin(providers, eq(providers.id, providerChangeRequests.providerId));
-  const toDto = ({
-    r,
-    providerName,
-    regionCode,
-  }: {
-    r: ProviderChangeRequestRow;
-    providerName: string;
-    regionCode: string;
-  }): ProviderChangeRequestDto => ({
-    ...r,
-    regionCode,
-    providerName,
-    requestedAt: r.requestedAt.toISOString(),
-    decidedAt: r.decidedAt?.toISOString() ?? null,
-  });
+  /** As `caller` sees it: with whether the maker-checker rule lets them decide it. */
+  const toDto =
+    (caller: SessionUser) =>
+    ({
+      r,
+      providerName,
+      regionCode,
+    }: {
+      r: ProviderChangeRequestRow;
+      providerName: string;
+      regionCode: string;
+    }): ProviderChangeRequestDto => ({
+      ...r,
+      regionCode,
+      callerConflict: deciderConflict(caller, [r.requestedById]),
+      providerName,
+      requestedAt: r.requestedAt.toISOString(),
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+    });
 
   /** A pending request, locked; its scope is the provider's current region, not where it was. */
   async function decidable(tx: Db, caller: SessionUser, id: string) {
@@ -61,8 +65,8 @@ export function createProviderChangesService(
     return { ...request, regionCode };
   }
 
-  async function one(id: string) {
-    return toDto((await withName().where(eq(providerChangeRequests.id, id)))[0]!);
+  async function one(caller: SessionUser, id: string) {
+    return toDto(caller)((await withName().where(eq(providerChangeRequests.id, id)))[0]!);
   }
 
   return {
@@ -95,7 +99,7 @@ export function createProviderChangesService(
           });
           return created!.id;
         });
-        return one(id);
+        return one(caller, id);
       } catch (error) {
         if (isUniqueViolation(error)) throw new AppError('PROVIDER_CHANGE_PENDING');
         throw error;
@@ -124,7 +128,7 @@ export function createProviderChangesService(
         .orderBy(...keyset.orderBy)
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.r.requestedAt.toISOString(), r.r.id]);
-      return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+      return { items: page.items.map(toDto(caller)), nextCursor: page.nextCursor };
     },
 
     async approve(caller: SessionUser, actor: AuditActor, id: string, reason: string | undefined) {
@@ -168,7 +172,7 @@ export function createProviderChangesService(
           after,
         });
       });
-      return one(id);
+      return one(caller, id);
     },
 
     async reject(caller: SessionUser, actor: AuditActor, id: string, reason: string | undefined) {
@@ -192,7 +196,7 @@ export function createProviderChangesService(
           after: { reason },
         });
       });
-      return one(id);
+      return one(caller, id);
     },
   };
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicProviderDetailDto } from '@yiyang/contracts';
 import { api, ApiError } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { formatYuan } from '../../format';
+import { yuanOrDash } from '../../format';
 
 /** A provider's public page: filing, grade, beds, services and prices, medical cooperation. */
 export function DirectoryDetailPage() {
@@ -74,7 +74,7 @@ export function DirectoryDetailPage() {
                   {
                     title: t('providers.price'),
                     render: (_, s) =>
-                      `${formatYuan(s.priceFen)} ${t('directory.perUnit', { unit: t(`serviceUnit.${s.unit}`) })}`,
+                      `${yuanOrDash(s.priceFen)} ${t('directory.perUnit', { unit: t(`serviceUnit.${s.unit}`) })}`,
                   },
                 ]}
               />

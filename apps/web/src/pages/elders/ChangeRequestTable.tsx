@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ChangeRequestDto } from '@yiyang/contracts';
 import { api, ApiError } from '../../api/client';
-import { useCan, useMe } from '../../api/session';
+import { useCan } from '../../api/session';
 import { formatDateTime } from '../../format';
 
 const STATUS_COLOR = { pending: 'gold', approved: 'green', rejected: 'red' } as const;
@@ -20,7 +20,6 @@ export function ChangeRequestTable({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
-  const { data: me } = useMe();
 
   const decide = (request: ChangeRequestDto, verdict: 'approve' | 'reject') => {
     let reason = '';
@@ -102,7 +101,7 @@ export function ChangeRequestTable({
               {
                 title: t('common.actions'),
                 render: (_: unknown, r: ChangeRequestDto) =>
-                  r.status === 'pending' && r.requestedBy !== me?.username ? (
+                  r.status === 'pending' && !r.callerConflict ? (
                     <Space size={0}>
                       <Button type="link" size="small" onClick={() => decide(r, 'approve')}>
                         {t('changes.approve')}

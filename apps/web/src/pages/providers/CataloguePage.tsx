@@ -15,13 +15,19 @@ import {
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ASSESSMENT_LEVEL_CODES, ELDER_CATEGORIES, SERVICE_ITEMS } from '@yiyang/domain';
+import {
+  ASSESSMENT_LEVEL_CODES,
+  ELDER_CATEGORIES,
+  parseYuan,
+  SERVICE_ITEMS,
+  YUAN_PROBLEM_LABELS,
+} from '@yiyang/domain';
 import type { CreatePurchaseItemBody, PurchaseItemDto } from '@yiyang/contracts';
 import { conflictCurrent } from '../../api/version-conflict';
 import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { api, ApiError } from '../../api/client';
 import { useCan, useMe } from '../../api/session';
-import { formatDay, formatYuan, yuanToFen } from '../../format';
+import { fenAsTyped, formatDay, yuanInputProps, yuanOrDash } from '../../format';
 import { RegionSelect } from '../../components/RegionSelect';
 
 interface Item {
@@ -51,16 +57,18 @@ export function CataloguePage() {
   });
   const [pricing, setPricing] = useState<Item | null>(null);
   const [conflicted, setConflicted] = useState(false);
-  const [price, setPrice] = useState<number | null>(null);
+  const [price, setPrice] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
   if (!me) return null;
   const savePrice = async () => {
-    if (!pricing || price === null) return;
+    if (!pricing) return;
+    const parsed = parseYuan(price ?? '');
+    if (!parsed.ok) return void message.error(YUAN_PROBLEM_LABELS[parsed.problem][lang]);
     try {
       await api(`/api/v1/service-reference-prices/${me.regionCode}/${pricing.code}`, {
         method: 'PUT',
-        body: { priceFen: yuanToFen(price), version: pricing.referencePriceVersion },
+        body: { priceFen: parsed.value, version: pricing.referencePriceVersion },
       });
       setPricing(null);
       setConflicted(false);
@@ -138,7 +146,7 @@ export function CataloguePage() {
                   {
                     title: t('providers.referencePrice'),
                     dataIndex: 'referencePriceFen',
-                    render: (f) => formatYuan(f),
+                    render: (f) => yuanOrDash(f),
                   },
                   ...(writable
                     ? [
@@ -147,10 +155,7 @@ export function CataloguePage() {
                           render: (_: unknown, i: Item) => (
                             <Button
                               size="small"
-                              onClick={() => (
-                                setPricing(i),
-                                setPrice(i.referencePriceFen === null ? null : i.referencePriceFen / 100)
-                              )}
+                              onClick={() => (setPricing(i), setPrice(fenAsTyped(i.referencePriceFen)))}
                             >
                               {t('catalogue.setReference')}
                             </Button>
@@ -200,11 +205,11 @@ export function CataloguePage() {
         {conflicted && <VersionConflictAlert />}
         {conflicted && pricing && (
           <p>
-            {t('catalogue.currentReference')}: {formatYuan(pricing.referencePriceFen)}
+            {t('catalogue.currentReference')}: {yuanOrDash(pricing.referencePriceFen)}
           </p>
         )}
         <Space>
-          <InputNumber min={0} max={100000} precision={2} value={price} onChange={(v) => setPrice(v)} />
+          <InputNumber<string> {...yuanInputProps} value={price} onChange={(v) => setPrice(v)} />
           <span>{t('providers.price')}</span>
         </Space>
       </Modal>

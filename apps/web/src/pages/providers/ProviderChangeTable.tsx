@@ -53,7 +53,7 @@ export function ProviderChangeTable(props: {
           {
             title: t('assessments.status'),
             render: (_, r) =>
-              r.status === 'pending' && can('providers:approve') ? (
+              r.status === 'pending' && can('providers:approve') && !r.callerConflict ? (
                 <Space>
                   <Button size="small" type="primary" onClick={() => decide(r, 'approve')}>
                     {t('providers.approve')}

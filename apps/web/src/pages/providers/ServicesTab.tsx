@@ -7,7 +7,7 @@ import { SERVICE_ITEMS } from '@yiyang/domain';
 import type { ProviderServiceDto } from '@yiyang/contracts';
 import { api, ApiError } from '../../api/client';
 import { conflictCurrent } from '../../api/version-conflict';
-import { formatYuan, yuanToFen } from '../../format';
+import { typedFen, yuanInputProps, yuanOrDash, yuanRule } from '../../format';
 
 /** What a provider offers and at what price, next to the region's reference price. */
 export function ServicesTab(props: { providerId: string; writable: boolean }) {
@@ -17,14 +17,16 @@ export function ServicesTab(props: { providerId: string; writable: boolean }) {
   const url = `/api/v1/providers/${props.providerId}/services`;
   const services = useQuery({ queryKey: [url], queryFn: () => api<ProviderServiceDto[]>(url) });
   const [editing, setEditing] = useState(false);
-  const [form] = Form.useForm<{ itemCode: string; price: number; active: boolean }>();
-  const save = async (values: { itemCode: string; price: number; active: boolean }) => {
+  const [form] = Form.useForm<{ itemCode: string; price: string; active: boolean }>();
+  const save = async (values: { itemCode: string; price: string; active: boolean }) => {
+    const priceFen = typedFen(values.price);
+    if (priceFen === null) return;
     try {
       // Version 0: the item was not offered when the list was read.
       const read = services.data?.find((s) => s.itemCode === values.itemCode);
       await api(`${url}/${values.itemCode}`, {
         method: 'PUT',
-        body: { priceFen: yuanToFen(values.price), active: values.active, version: read?.version ?? 0 },
+        body: { priceFen, active: values.active, version: read?.version ?? 0 },
       });
       setEditing(false);
       form.resetFields();
@@ -53,12 +55,12 @@ export function ServicesTab(props: { providerId: string; writable: boolean }) {
           { title: t('providers.kind'), dataIndex: 'category', render: (c) => t(`serviceCategory.${c}`) },
           {
             title: t('providers.price'),
-            render: (_, s) => `${formatYuan(s.priceFen)} / ${t(`serviceUnit.${s.unit}`)}`,
+            render: (_, s) => `${yuanOrDash(s.priceFen)} / ${t(`serviceUnit.${s.unit}`)}`,
           },
           {
             title: t('providers.referencePrice'),
             dataIndex: 'referencePriceFen',
-            render: (f) => formatYuan(f),
+            render: (f) => yuanOrDash(f),
           },
           {
             title: t('providers.active'),
@@ -81,8 +83,8 @@ export function ServicesTab(props: { providerId: string; writable: boolean }) {
               options={SERVICE_ITEMS.map((i) => ({ value: i.code, label: i.label[lang] }))}
             />
           </Form.Item>
-          <Form.Item name="price" label={t('providers.price')} rules={[{ required: true }]}>
-            <InputNumber min={0} max={100000} precision={2} style={{ width: '100%' }} />
+          <Form.Item name="price" label={t('providers.price')} rules={[{ required: true }, yuanRule(lang)]}>
+            <InputNumber<string> {...yuanInputProps} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="active" label={t('providers.active')} valuePropName="checked">
             <Switch />
