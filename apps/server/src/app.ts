@@ -5,6 +5,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { healthResponse, type HealthResponse } from '@yiyang/contracts';
 import type { Database } from './platform/db/database';
 import { registerAccessControl } from './platform/auth/access-control';
+import { registerIdempotency } from './platform/idempotency/idempotency-hooks';
 import { registerErrorHandler, sendError } from './platform/errors/error-handler';
 import { errorMessage, registerErrors } from './platform/errors/error-catalog';
 import { validatorCompiler } from './platform/http/zod-compilers';
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-store');
   });
   registerAccessControl(app, (request) => auth.resolve(request.cookies[SESSION_COOKIE]));
+  registerIdempotency(app, db);
   await registerOpenApi(app, deps.version);
 
   app.get(
