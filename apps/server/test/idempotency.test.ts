@@ -140,6 +140,18 @@ describe('Idempotency-Key on elder create', () => {
 });
 
 describe('Idempotency-Key on the other elder POSTs', () => {
+  it('the API document names the header on the routes that take it, and only there', async () => {
+    const doc = (await t.call(null, { method: 'GET', url: '/api/openapi.json' })).json();
+    const takesKey = (path: string, method: string) =>
+      (doc.paths[path][method].parameters ?? []).some(
+        (p: { in: string; name: string }) => p.in === 'header' && p.name === 'idempotency-key',
+      );
+    expect(takesKey('/api/v1/elders', 'post')).toBe(true);
+    expect(takesKey('/api/v1/elders/imports', 'post')).toBe(true);
+    expect(takesKey('/api/v1/elders/{id}/change-requests', 'post')).toBe(true);
+    expect(takesKey('/api/v1/elders/{id}', 'patch')).toBe(false);
+  });
+
   it('an import retried with the same file (another filename, another boundary) starts one job', async () => {
     const file = await xlsx([goodRow(71)]);
     const upload = (key: string, buffer: Buffer, filename: string) => {
