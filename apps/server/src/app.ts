@@ -52,6 +52,7 @@ import {
   createAssessorScope,
 } from './modules/assessments/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
+import type { MqttPort } from './platform/mqtt/mqtt-port';
 import { findCjkFont } from './platform/pdf/cjk-font';
 import {
   createCatalogueService,
@@ -68,6 +69,8 @@ export interface AppDeps {
   /** Encrypts personal data at rest and computes blind indexes. */
   cipher: PiiCipher;
   broker: HealthResponse['broker'];
+  /** The MQTT broker for modules that talk to devices (none does yet); absent when MQTT is off. */
+  mqtt?: MqttPort;
   version: string;
   sessionHours?: number;
   cookieSecure?: boolean;
