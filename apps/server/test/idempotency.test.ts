@@ -6,7 +6,10 @@ import { registerAccessControl } from '../src/platform/auth/access-control';
 import type { SessionUser } from '../src/platform/auth/session-user';
 import { registerErrorHandler } from '../src/platform/errors/error-handler';
 import { registerIdempotency } from '../src/platform/idempotency/idempotency-hooks';
-import { purgeExpiredIdempotencyKeys } from '../src/platform/idempotency/idempotency-store';
+import {
+  claimIdempotencyKey,
+  purgeExpiredIdempotencyKeys,
+} from '../src/platform/idempotency/idempotency-store';
 import { elders } from '../src/modules/elders/elders.tables';
 import {
   COMMUNITY_A1,
@@ -264,5 +267,21 @@ describe('Idempotency-Key while the first request runs', () => {
     await inHandler;
     release();
     expect((await retry).json()).toEqual({ run: 2 });
+  });
+
+  it('a claim left unanswered by a stopped process is taken over after 10 minutes, not after a day', async () => {
+    const at = new Date('2026-03-01T08:00:00Z');
+    const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000);
+    expect((await claimIdempotencyKey(database.db, user.id, 'crashed', 'f1', at)).kind).toBe('claimed');
+    expect((await claimIdempotencyKey(database.db, user.id, 'crashed', 'f1', later(9))).kind).toBe(
+      'in-progress',
+    );
+    expect((await claimIdempotencyKey(database.db, user.id, 'crashed', 'f1', later(11))).kind).toBe(
+      'claimed',
+    );
+    // Taken over, the claim is a running request again.
+    expect((await claimIdempotencyKey(database.db, user.id, 'crashed', 'f1', later(12))).kind).toBe(
+      'in-progress',
+    );
   });
 });
