@@ -5,6 +5,8 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { healthResponse, type HealthResponse } from '@yiyang/contracts';
 import type { Database } from './platform/db/database';
 import { registerAccessControl } from './platform/auth/access-control';
+import { registerIdempotency } from './platform/idempotency/idempotency-hooks';
+import { IDEMPOTENCY_SCHEDULES, idempotencyCleanupJob } from './platform/idempotency/idempotency-cleanup.job';
 import { registerErrorHandler, sendError } from './platform/errors/error-handler';
 import { errorMessage } from './platform/errors/error-catalog';
 import { validatorCompiler } from './platform/http/zod-compilers';
@@ -38,6 +40,7 @@ import {
   createAssessorScope,
 } from './modules/assessments/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
+import type { MqttPort } from './platform/mqtt/mqtt-port';
 import { findCjkFont } from './platform/pdf/cjk-font';
 import {
   createCatalogueService,
@@ -52,6 +55,8 @@ export interface AppDeps {
   /** Encrypts personal data at rest and computes blind indexes. */
   cipher: PiiCipher;
   broker: HealthResponse['broker'];
+  /** The MQTT broker for modules that talk to devices (none does yet); absent when MQTT is off. */
+  mqtt?: MqttPort;
   version: string;
   sessionHours?: number;
   cookieSecure?: boolean;
@@ -95,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     retryLimit: deps.jobRetryLimit,
   });
   registerModuleJobs({ database: deps.database, cipher: deps.cipher, jobs });
+  jobs.register([idempotencyCleanupJob(db)], IDEMPOTENCY_SCHEDULES);
   app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
 
@@ -126,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-store');
   });
   registerAccessControl(app, (request) => auth.resolve(request.cookies[SESSION_COOKIE]));
+  registerIdempotency(app, db);
   await registerOpenApi(app, deps.version);
 
   app.get(

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3000);
     expect(c.database.kind).toBe('pglite');
-    expect(c.broker).toEqual({ kind: 'embedded', port: 1883, portExplicit: false });
+    expect(c.broker).toEqual({ kind: 'embedded', port: 1883, portExplicit: false, host: '127.0.0.1' });
     expect(c.demo).toBe(true);
   });
 
@@ -15,6 +15,11 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://localhost/yiyang' });
     expect(c.demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x/y', YIYANG_DEMO: '1' }).demo).toBe(true);
+  });
+
+  it('keeps the embedded broker on this machine even when HTTP listens on every address', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).broker).toMatchObject({ kind: 'embedded', host: '127.0.0.1' });
+    expect(loadConfig({ MQTT_LISTEN_HOST: '0.0.0.0' }).broker).toMatchObject({ host: '0.0.0.0' });
   });
 
   it('uses an external broker or none', () => {

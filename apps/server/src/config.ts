@@ -21,6 +21,8 @@ const envSchema = z.object({
     })
     .optional(),
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Where the embedded broker listens: this machine only, unless devices are to reach it. */
+  MQTT_LISTEN_HOST: z.string().min(1).default('127.0.0.1'),
   YIYANG_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   YIYANG_DEMO: flag.optional(),
   YIYANG_DEMO_PASSWORD: z.string().min(10).optional(),
@@ -46,7 +48,7 @@ const envSchema = z.object({
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 export type BrokerConfig =
-  | { kind: 'embedded'; port: number; portExplicit: boolean }
+  | { kind: 'embedded'; port: number; portExplicit: boolean; host: string }
   | { kind: 'external'; url: string }
   | { kind: 'off' };
 
@@ -91,7 +93,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'off' }
       : e.MQTT_URL
         ? { kind: 'external', url: e.MQTT_URL }
-        : { kind: 'embedded', port: e.MQTT_PORT ?? 1883, portExplicit: e.MQTT_PORT !== undefined };
+        : {
+            kind: 'embedded',
+            port: e.MQTT_PORT ?? 1883,
+            portExplicit: e.MQTT_PORT !== undefined,
+            host: e.MQTT_LISTEN_HOST,
+          };
   return {
     env: e.NODE_ENV,
     host: e.HOST,

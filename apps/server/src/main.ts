@@ -4,8 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { DataDirInUseError } from './platform/db/data-dir-lock';
 import { openConfiguredDatabase } from './platform/runtime/open-configured-database';
 import { appVersion, webDistDir } from './platform/runtime/paths';
-import { startEmbeddedBroker } from './platform/mqtt/embedded-broker';
-import { connectExternalBroker } from './platform/mqtt/external-broker';
+import { startConfiguredBroker } from './platform/mqtt/start-broker';
 import { createUsersService } from './modules/users/index';
 import { endSessionsOf } from './modules/auth/index';
 import { createRegionsService } from './modules/regions/index';
@@ -17,37 +16,6 @@ import { loadMasterSecret } from './platform/crypto/master-secret';
 
 /** Longer than a request may take, shorter than the 10 s a service manager waits before SIGKILL. */
 const STOP_TIMEOUT_MS = 8_000;
-
-async function startBroker(config: Config, log: (msg: string) => void) {
-  const broker = config.broker;
-  if (broker.kind === 'embedded') {
-    const embedded = await startEmbeddedBroker({
-      port: broker.port,
-      host: config.host,
-      portExplicit: broker.portExplicit,
-      onFallback: (wanted, got) =>
-        log(
-          `MQTT port ${wanted} is taken (another broker?); the embedded broker listens on ${got}. Set MQTT_PORT to choose.`,
-        ),
-    });
-    return {
-      kind: 'embedded' as const,
-      describe: `embedded MQTT broker on port ${embedded.port}`,
-      close: embedded.close,
-    };
-  }
-  if (broker.kind === 'external') {
-    const client = connectExternalBroker(broker.url, (error) =>
-      log(`MQTT broker ${broker.url}: ${error.message}`),
-    );
-    return {
-      kind: 'external' as const,
-      describe: `external MQTT broker ${broker.url}`,
-      close: () => client.endAsync(),
-    };
-  }
-  return { kind: 'off' as const, describe: 'MQTT off', close: async () => undefined };
-}
 
 /** Demo mode on an empty database seeds the demo city; every start shows its accounts. */
 async function prepareDemo(config: Config, database: Database, cipher: PiiCipher): Promise<string> {
@@ -91,11 +59,12 @@ async function main() {
     );
   }
   const demoNote = await prepareDemo(config, database, cipher);
-  const broker = await startBroker(config, log);
+  const broker = await startConfiguredBroker(config.broker, log);
   const app = await buildApp({
     database,
     cipher,
     broker: broker.kind satisfies HealthResponse['broker'],
+    mqtt: broker.port ?? undefined,
     version: appVersion(),
     sessionHours: config.sessionHours,
     cookieSecure: config.cookieSecure,

@@ -20,8 +20,11 @@ export interface FieldError {
 
 export interface ApiRequest {
   method?: string;
+  /** JSON, or FormData for a file upload (the browser sets its multipart content type). */
   body?: unknown;
   query?: Record<string, unknown>;
+  /** For POSTs the server marks idempotent: the same key on a retry of the same submission. */
+  idempotencyKey?: string;
 }
 
 /** A request to the API in the user's language; an error answer becomes an ApiError. */
@@ -31,12 +34,14 @@ export async function request(path: string, init: ApiRequest = {}): Promise<Resp
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
   }
   const headers: Record<string, string> = { 'accept-language': i18n.language };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const form = init.body instanceof FormData ? init.body : undefined;
+  if (init.body !== undefined && !form) headers['content-type'] = 'application/json';
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   const res = await fetch(url, {
     method: init.method ?? 'GET',
     headers,
     credentials: 'same-origin',
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
   if (!res.ok) {
     const data = await res.json().catch(() => undefined);

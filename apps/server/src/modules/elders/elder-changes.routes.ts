@@ -21,7 +21,7 @@ export const elderChangesRoutes =
     app.post(
       '/api/v1/elders/:id/change-requests',
       {
-        config: { permission: 'elders:write' },
+        config: { permission: 'elders:write', idempotent: true },
         schema: {
           tags,
           summary: 'Propose a change that needs approval',

@@ -6,6 +6,7 @@ import { idParams, listEldersQuery, withoutControlCharacters } from '@yiyang/con
 import { requireUser } from '../../platform/auth/access-control';
 import { actorFromRequest, writeAudit } from '../../platform/audit/audit-writer';
 import { AppError } from '../../platform/errors/app-error';
+import { replayedIdempotentUpload } from '../../platform/idempotency/idempotency-hooks';
 import type { Db } from '../../platform/db/database';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { exportElders, type ElderImportService } from './elder-import.service';
@@ -53,7 +54,8 @@ export const elderImportRoutes =
     app.post(
       '/api/v1/elders/imports',
       {
-        config: { permission: 'elders:write' },
+        // The fingerprint is of the file's bytes (a browser's multipart boundary differs per send).
+        config: { permission: 'elders:write', idempotent: 'upload' },
         schema: {
           tags,
           summary: 'Import an .xlsx or .csv file (multipart field "file"); runs in the background',
@@ -69,6 +71,7 @@ export const elderImportRoutes =
         });
         if (!file) throw new AppError('ELDER_IMPORT_FILE_TYPE');
         const buffer = await file.toBuffer();
+        if (await replayedIdempotentUpload(request, reply, buffer)) return reply;
         const job = await service.start(
           user,
           actorFromRequest(request),

@@ -23,7 +23,7 @@ export const eldersRoutes =
     app.post(
       '/api/v1/elders',
       {
-        config: { permission: 'elders:write' },
+        config: { permission: 'elders:write', idempotent: true },
         schema: {
           tags,
           summary: 'Register an elder in a community of the caller’s scope',

@@ -1,5 +1,7 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import { duplexPair, type Duplex } from 'node:stream';
 import { Aedes, type AuthenticateError } from 'aedes';
+import { MqttClient } from 'mqtt';
 
 /** Decides whether an MQTT client may connect: devices present their own credentials. */
 export type MqttAuthenticator = (
@@ -14,6 +16,14 @@ const denyAll: MqttAuthenticator = async () => false;
 export interface EmbeddedBroker {
   broker: Aedes;
   port: number;
+  /** The address it listens on: 127.0.0.1 unless MQTT_LISTEN_HOST says otherwise. */
+  host: string;
+  /**
+   * An mqtt.js client connected to this broker through an in-memory stream: the server's own
+   * connection, which needs no credentials and no network, and is the same client the port uses
+   * for an external broker.
+   */
+  connectInProcess(clientId: string): MqttClient;
   close(): Promise<void>;
 }
 
@@ -40,8 +50,11 @@ export async function startEmbeddedBroker(options: {
   onFallback?: (wanted: number, got: number) => void;
 }): Promise<EmbeddedBroker> {
   const authenticate = options.authenticate ?? denyAll;
+  /** Our own end of each in-process connection: admitted without credentials. */
+  const inProcess = new WeakSet<object>();
   const broker = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
+      if (inProcess.has(client.conn)) return done(null, true);
       authenticate(client.id, username, password).then(
         (ok) => {
           if (ok) return done(null, true);
@@ -64,13 +77,30 @@ export async function startEmbeddedBroker(options: {
     await listen(server, 0, options.host);
     options.onFallback?.(options.port, (server.address() as AddressInfo).port);
   }
-  const port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
+  const clients: MqttClient[] = [];
   return {
     broker,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    port: address.port,
+    host: address.address,
+    connectInProcess(clientId) {
+      const client = new MqttClient(
+        () => {
+          const [ours, brokers]: [Duplex, Duplex] = duplexPair();
+          inProcess.add(brokers);
+          broker.handle(brokers);
+          return ours;
+        },
+        { clientId },
+      );
+      clients.push(client);
+      return client;
+    },
+    close: async () => {
+      await Promise.all(clients.map((client) => client.endAsync(true)));
+      await new Promise<void>((resolve) => {
         broker.close(() => server.close(() => resolve()));
-      }),
+      });
+    },
   };
 }

@@ -5,6 +5,7 @@ import { DISABILITY_GRADES, ELDER_CATEGORIES, ELDER_STATUSES } from '@yiyang/dom
 import type { ElderDto } from '@yiyang/contracts';
 import { api, ApiError } from '../../api/client';
 import { RegionSelect } from '../../components/RegionSelect';
+import { useSubmissionKey } from '../../api/submission-key';
 
 interface Values {
   categories?: string[];
@@ -20,6 +21,7 @@ export function ChangeRequestForm({ elder, onDone }: { elder: ElderDto; onDone: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const submission = useSubmissionKey();
 
   const submit = async (v: Values) => {
     const changes: Record<string, unknown> = {};
@@ -37,10 +39,13 @@ export function ChangeRequestForm({ elder, onDone }: { elder: ElderDto; onDone: 
       changes.statusDate = v.statusDate ? v.statusDate.format('YYYY-MM-DD') : null;
     }
     try {
+      const body = { changes, reason: v.reason };
       await api(`/api/v1/elders/${elder.id}/change-requests`, {
         method: 'POST',
-        body: { changes, reason: v.reason },
+        body,
+        idempotencyKey: submission.for([elder.id, body]),
       });
+      submission.done();
       message.success(t('changes.submitted'));
       form.resetFields();
       await onDone();

@@ -31,6 +31,7 @@ import type { ElderDto } from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
 import { changedFields, useVersionConflict } from '../../api/version-conflict';
 import { useMe } from '../../api/session';
+import { useSubmissionKey } from '../../api/submission-key';
 import { RegionSelect } from '../../components/RegionSelect';
 import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { todayInShanghai } from '../../format';
@@ -84,6 +85,7 @@ export function ElderFormPage() {
   const [form] = Form.useForm<FormValues>();
   const [loaded, setLoaded] = useState<ElderDto | null>(null);
   const [busy, setBusy] = useState(false);
+  const submission = useSubmissionKey();
   const conflict = useVersionConflict<ElderDto>();
   const idNumber = Form.useWatch('idNumber', form) as string | undefined;
   const categories = (Form.useWatch('categories', form) as string[] | undefined) ?? [];
@@ -126,7 +128,12 @@ export function ElderFormPage() {
         message.success(t('elders.saved'));
         navigate(`/elders/${loaded.id}`);
       } else {
-        const created = await api<ElderDto>('/api/v1/elders', { method: 'POST', body });
+        const created = await api<ElderDto>('/api/v1/elders', {
+          method: 'POST',
+          body,
+          idempotencyKey: submission.for(body),
+        });
+        submission.done();
         message.success(t('elders.created'));
         navigate(`/elders/${created.id}`);
       }

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Progress, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import i18n from '../../i18n';
 import { api, ApiError } from '../../api/client';
+import { useSubmissionKey } from '../../api/submission-key';
 
 interface Job {
   id: string;
@@ -25,6 +25,7 @@ export function ElderImportPage() {
   const { message } = App.useApp();
   const [job, setJob] = useState<Job | null>(null);
   const [uploading, setUploading] = useState(false);
+  const submission = useSubmissionKey();
 
   useEffect(() => {
     if (!job || job.status !== 'running') return;
@@ -38,15 +39,10 @@ export function ElderImportPage() {
     const body = new FormData();
     body.append('file', file);
     try {
-      const res = await fetch('/api/v1/elders/imports', {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { 'accept-language': i18n.language },
-      });
-      const data = await res.json();
-      if (!res.ok) throw new ApiError(res.status, data.error.code, data.error.message, data.error.details);
-      setJob(data as Job);
+      // Choosing the same file again after a failure is a retry of the same upload.
+      const idempotencyKey = submission.for([file.name, file.size, file.lastModified]);
+      setJob(await api<Job>('/api/v1/elders/imports', { method: 'POST', body, idempotencyKey }));
+      submission.done();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('errors.network'));
     } finally {
