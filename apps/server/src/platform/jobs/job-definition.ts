@@ -8,8 +8,9 @@ export interface JobContext {
   /** Records done/total for the 后台任务 page; in `tx`, with the work it counts. */
   progress(done: number, total: number, tx?: Db): Promise<void>;
   /**
-   * Throws JobInterrupted once the job was cancelled or the process is stopping: a long job calls
-   * it between chunks, so that it ends at a chunk boundary and a later run resumes from there.
+   * Lets waiting requests run, then throws JobInterrupted if the job was cancelled or the process
+   * is stopping: a long job calls it between chunks, so that requests stay fast while it runs and
+   * it ends at a chunk boundary, from which a later run resumes.
    */
   checkpoint(): Promise<void>;
 }

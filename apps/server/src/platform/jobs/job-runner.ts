@@ -15,7 +15,6 @@ import { jobProgress } from './jobs.tables';
 import { JOB_SCHEMA } from './job-schema';
 /** A job that reports progress and has not done so for this long was left by a crashed process. */
 const STALLED_AFTER_SECONDS = 120;
-const RECLAIM_EVERY_MS = 60_000;
 
 export interface JobLog {
   info(details: object, message: string): void;
@@ -31,6 +30,8 @@ export interface JobRunnerOptions {
   pollingIntervalSeconds?: number;
   /** Overrides every job's retry limit (the test suite's 0: a failure is final at once). */
   retryLimit?: number;
+  /** On PostgreSQL, when a silent job counts as left by a crashed process (default 120 s). */
+  stalledAfterSeconds?: number;
 }
 
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
@@ -75,6 +76,7 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
   const workers = new Map<string, string>();
   let stopping = false;
   let reclaimTimer: NodeJS.Timeout | undefined;
+  const stalledAfter = options.stalledAfterSeconds ?? STALLED_AFTER_SECONDS;
 
   function definition(name: string): JobDefinition<object> {
     const found = definitions.get(name);
@@ -101,6 +103,9 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
           });
       },
       async checkpoint() {
+        // A job's chunks can follow each other as promises alone, which would starve timers and
+        // sockets: requests (and, on PGlite, their turn at the connection) come first here.
+        await new Promise((resolve) => setImmediate(resolve));
         if (stopping) throw new JobInterrupted('stopping');
         if ((await state(job.id)) === 'cancelled') throw new JobInterrupted('cancelled');
       },
@@ -138,7 +143,7 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
         : sql`update pgboss.job j set state = 'retry', start_after = now()
                 from job_progress p
                where p.job_id = j.id and j.state = 'active'
-                 and p.heartbeat_at < now() - make_interval(secs => ${STALLED_AFTER_SECONDS})
+                 and p.heartbeat_at < now() - make_interval(secs => ${stalledAfter})
                returning j.id`,
     );
     if (rows.length)
@@ -189,7 +194,11 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
       await ensureQueues();
       if (!options.work) return;
       if (database.kind === 'pglite') await reclaim(true);
-      else reclaimTimer = setInterval(() => void reclaim(false).catch(() => undefined), RECLAIM_EVERY_MS);
+      else
+        reclaimTimer = setInterval(
+          () => void reclaim(false).catch(() => undefined),
+          (stalledAfter * 1000) / 2,
+        );
       await ensureSchedules();
       for (const def of definitions.values()) {
         if (options.queues && !options.queues.includes(def.name)) continue;
