@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream';
-import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { maskIdNumber, maskPhone, type RegionLevel } from '@yiyang/domain';
 import { withoutControlCharacters } from '@yiyang/contracts';
@@ -9,14 +9,19 @@ import { AppError } from '../../platform/errors/app-error';
 import { errorMessage, isRegisteredError } from '../../platform/errors/error-catalog';
 import { inScope, oneInScope } from '../../platform/auth/scope';
 import { systemActor, writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
-import { defineJob, JobInterrupted, type JobContext } from '../../platform/jobs/job-definition';
+import {
+  defineJob,
+  JobInterrupted,
+  yieldToRequests,
+  type JobContext,
+} from '../../platform/jobs/job-definition';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import type { Locale } from '../../platform/i18n/locale';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
 import { countImportRows, importRows, type RawRow } from './elder-import-read';
 import { validateRow, type RowError } from './elder-import-validate';
-import { insertEldersBatch, type NewElder } from './elders-bulk-insert';
+import { encryptElders, insertEncryptedElders, type NewElder } from './elders-bulk-insert';
 import {
   CATEGORY_LABELS,
   COLUMNS,
@@ -29,7 +34,11 @@ import {
 } from './elder-sheet';
 import { elderImportJobs, elders, type ElderImportJobRow } from './elders.tables';
 
-const CHUNK = 2000;
+/** Rows per transaction: on PGlite a request waits for the one running (500 rows ≈ 0.1 s). */
+const CHUNK = 500;
+/** Reading and checking rows is CPU work: requests get their turn this often within a chunk. */
+const YIELD_EVERY = 100;
+const FILE_PIECE = 1024 * 1024;
 /** The report keeps this many errors. */
 const REPORTED_ERRORS = 1000;
 /**
@@ -115,14 +124,51 @@ export function createElderImportService(
   }
 
   /**
+   * What a report needs: never the file or the workbook, which can be megabytes and would be
+   * read (and, on PGlite, decoded) on every poll of a running import.
+   */
+  const reportColumns = (() => {
+    const { file: _file, errorWorkbook: _workbook, ...columns } = getTableColumns(elderImportJobs);
+    return { ...columns, hasErrorWorkbook: sql<boolean>`${elderImportJobs.errorWorkbook} is not null` };
+  })();
+  type ReportRow = Omit<ElderImportJobRow, 'file' | 'errorWorkbook'> & { hasErrorWorkbook: boolean };
+
+  /**
+   * The stored file in pieces of a megabyte: one read of a large file would hold PGlite's only
+   * connection (and the event loop, decoding it) for a second or more.
+   */
+  async function readStoredFile(id: string): Promise<Buffer | null> {
+    const [stored] = await queryRows<{ size: number | null }>(
+      db,
+      sql`select octet_length(file) as size from elder_import_jobs where id = ${id}`,
+    );
+    if (stored?.size == null) return null;
+    const pieces: Buffer[] = [];
+    for (let from = 1; from <= stored.size; from += FILE_PIECE) {
+      const [piece] = await queryRows<{ bytes: Uint8Array }>(
+        db,
+        sql`select substring(file from ${from}::int for ${FILE_PIECE}::int) as bytes from elder_import_jobs where id = ${id}`,
+      );
+      pieces.push(Buffer.from(piece!.bytes));
+      await yieldToRequests();
+    }
+    return Buffer.concat(pieces);
+  }
+
+  /**
    * Streams the file and validates and inserts it chunk by chunk, each chunk's rows and the
    * import's counts one short transaction. A rerun after a crash reads the file again from the
    * start: the rows before the committed count are only validated again (which rebuilds the
    * duplicate check, the error list and the error workbook exactly), never inserted again.
    */
   async function run(importId: string, ctx: JobContext) {
-    const [job] = await db.select().from(elderImportJobs).where(eq(elderImportJobs.id, importId));
-    if (!job || job.status !== 'running' || !job.file) return;
+    const [job] = await db
+      .select(reportColumns)
+      .from(elderImportJobs)
+      .where(eq(elderImportJobs.id, importId));
+    if (!job || job.status !== 'running') return;
+    const file = await readStoredFile(importId);
+    if (!file) return;
     const locale = job.locale;
     const actor = job.actor ?? systemActor(job.createdBy);
     const regionRows = await queryRows<{ code: string; level: RegionLevel }>(
@@ -145,6 +191,8 @@ export function createElderImportService(
     let flushedAt = committed;
     let good: NewElder[] = [];
     const flush = async () => {
+      // Encrypted before the transaction: on PGlite a transaction holds the only connection.
+      const batch = encryptElders(cipher, good);
       const added = await db.transaction(async (tx) => {
         // Compare-and-set on the count: an attempt that another one overtook stops here.
         const advanced = await tx
@@ -159,7 +207,7 @@ export function createElderImportService(
           )
           .returning({ id: elderImportJobs.id });
         if (!advanced.length) throw new JobInterrupted('superseded');
-        const n = await insertEldersBatch(tx, cipher, good, job.createdBy);
+        const n = await insertEncryptedElders(tx, batch, job.createdBy);
         await update(importId, { imported: imported + n, skipped: skipped + good.length - n }, tx);
         await ctx.progress(processed, job.total, tx);
         return n;
@@ -171,7 +219,7 @@ export function createElderImportService(
       await ctx.checkpoint();
     };
     try {
-      for await (const raw of importRows(job.file, job.filename)) {
+      for await (const raw of importRows(file, job.filename)) {
         const result = validateRow(raw, rules);
         const replayed = processed < committed;
         if ('elder' in result) {
@@ -182,6 +230,7 @@ export function createElderImportService(
           (workbook ??= errorWorkbookWriter(locale)).add(raw, result.errors);
         }
         if (++processed % CHUNK === 0 && processed > committed) await flush();
+        else if (processed % YIELD_EVERY === 0) await yieldToRequests();
       }
       if (processed > flushedAt || processed === 0) await flush();
     } catch (error) {
@@ -211,7 +260,7 @@ export function createElderImportService(
     await update(id, { ...values, file: null, finishedAt: new Date() }, tx);
   }
 
-  const toDto = (j: ElderImportJobRow, locale: Locale) => ({
+  const toDto = (j: ReportRow, locale: Locale) => ({
     id: j.id,
     filename: j.filename,
     status: j.status,
@@ -221,7 +270,7 @@ export function createElderImportService(
     skipped: j.skipped,
     failed: j.failed,
     errors: j.errors,
-    hasErrorWorkbook: j.errorWorkbook !== null,
+    hasErrorWorkbook: j.hasErrorWorkbook,
     // The column holds a code; a job from before codes held a raw error text, shown as a failure.
     failure: j.failure
       ? errorMessage(isRegisteredError(j.failure) ? j.failure : 'ELDER_IMPORT_FAILED', locale)
@@ -265,7 +314,7 @@ export function createElderImportService(
             actor,
             locale,
           })
-          .returning();
+          .returning(reportColumns);
         const jobId = await jobs.enqueue(ELDER_IMPORT_JOB, { importId: created!.id }, { tx });
         await update(created!.id, { jobId }, tx);
         return created!;
@@ -276,7 +325,7 @@ export function createElderImportService(
 
     async get(importer: Importer, id: string, locale: Locale) {
       const job = await oneInScope(
-        db.select().from(elderImportJobs).where(eq(elderImportJobs.id, id)),
+        db.select(reportColumns).from(elderImportJobs).where(eq(elderImportJobs.id, id)),
         importer,
         'ELDER_IMPORT_NOT_FOUND',
       );
@@ -303,7 +352,7 @@ export function createElderImportService(
 
     async recent(importer: Importer, locale: Locale) {
       const rows = await db
-        .select()
+        .select(reportColumns)
         .from(elderImportJobs)
         .where(inScope(elderImportJobs.regionCode, importer))
         .orderBy(desc(elderImportJobs.createdAt))

@@ -53,3 +53,11 @@ export class JobInterrupted extends Error {
     super(`job ${reason}`);
   }
 }
+
+/**
+ * Lets timers, sockets and (on PGlite) queued queries run before the job goes on: CPU work that
+ * only awaits promises would otherwise keep every request waiting until it ends.
+ */
+export function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import { databaseExecutor, transactionExecutor } from './sql-executor';
 import {
   JobInterrupted,
+  yieldToRequests,
   type JobContext,
   type JobDefinition,
   type ScheduleDefinition,
@@ -103,9 +104,7 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
           });
       },
       async checkpoint() {
-        // A job's chunks can follow each other as promises alone, which would starve timers and
-        // sockets: requests (and, on PGlite, their turn at the connection) come first here.
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToRequests();
         if (stopping) throw new JobInterrupted('stopping');
         if ((await state(job.id)) === 'cancelled') throw new JobInterrupted('cancelled');
       },
