@@ -1,5 +1,6 @@
 /**
- * HTTP throughput and latency of GET /api/health and of an authenticated, region-scoped list
+ * HTTP throughput and latency of GET /api/health, of the signed-in GET /api/v1/auth/me, and of an
+ * authenticated, region-scoped list
  * (GET /api/v1/users as a district official over 5,000 accounts), each against a bare Fastify
  * route measured in the same run. Set BENCH_DATABASE_URL to run the app on PostgreSQL.
  */
@@ -27,6 +28,7 @@ const app = await startChildServer<{ port: number; cookie: string; database: str
 );
 const db = app.info.database;
 const health = await measure(`http://127.0.0.1:${app.info.port}/api/health`);
+const me = await measure(`http://127.0.0.1:${app.info.port}/api/v1/auth/me`, { cookie: app.info.cookie });
 const list = await measure(`http://127.0.0.1:${app.info.port}/api/v1/users?limit=50`, {
   cookie: app.info.cookie,
 });
@@ -34,5 +36,7 @@ await app.stop();
 
 report(`http.health.${db}.throughput`, health.rps, 'req/s', baseline.rps);
 report(`http.health.${db}.p99`, health.p99, 'ms', baseline.p99);
+report(`http.auth_me.${db}.throughput`, me.rps, 'req/s', baseline.rps);
+report(`http.auth_me.${db}.p99`, me.p99, 'ms', baseline.p99);
 report(`http.users_list_scoped.${db}.throughput`, list.rps, 'req/s', baseline.rps);
 report(`http.users_list_scoped.${db}.p99`, list.p99, 'ms', baseline.p99);

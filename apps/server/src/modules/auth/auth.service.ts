@@ -9,7 +9,7 @@ import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import type { Locale } from '../../platform/i18n/locale';
 import type { RegionsService } from '../regions/index';
-import type { UserRow, UsersService } from '../users/index';
+import { usersTable, type UserRow, type UsersService } from '../users/index';
 import { loginFailures, sessions } from './auth.tables';
 
 /** Failed sign-ins one address may make in the window before it is refused. */
@@ -164,10 +164,15 @@ export function createAuthService(
     async resolve(token: string | undefined): Promise<SessionUser | null> {
       if (!token || token.length > 100) return null;
       const tokenHash = hashToken(token);
-      const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-      if (!session || session.expiresAt <= new Date()) return null;
-      const user = await usersService.findById(session.userId);
-      if (!user || user.status !== 'active' || session.createdAt < user.passwordChangedAt) return null;
+      // Session and account in one round trip: every signed-in request pays for this.
+      const [found] = await db
+        .select({ session: sessions, user: usersTable })
+        .from(sessions)
+        .innerJoin(usersTable, eq(usersTable.id, sessions.userId))
+        .where(eq(sessions.tokenHash, tokenHash));
+      if (!found || found.session.expiresAt <= new Date()) return null;
+      const { session, user } = found;
+      if (user.status !== 'active' || session.createdAt < user.passwordChangedAt) return null;
       if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
         await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
       }
