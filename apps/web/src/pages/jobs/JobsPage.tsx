@@ -122,12 +122,21 @@ function JobActions({ job, onDone }: { job: BackgroundJobDto; onDone: () => Prom
   );
 }
 
-const Failure = ({ text }: { text: string | null }) =>
-  text ? <Typography.Text type="danger">{text}</Typography.Text> : null;
+/** Why the last attempt failed; in a table cell, wrapped at `width` (the cell would not wrap it). */
+const Failure = ({ text, width }: { text: string | null; width?: number }) =>
+  text ? (
+    <Typography.Text
+      type="danger"
+      data-testid="job-failure"
+      style={width ? { display: 'block', width, whiteSpace: 'normal' } : undefined}
+    >
+      {text}
+    </Typography.Text>
+  ) : null;
 
 /** 后台任务: every background job, newest first, with its progress while it runs. */
 export function JobsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const narrow = !Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
   // An unknown ?state= (an old bookmark, a typo) shows every job rather than an error.
@@ -135,7 +144,8 @@ export function JobsPage() {
   const state = isJobState(requested) ? requested : undefined;
   const client = useQueryClient();
   const query = useQuery({
-    queryKey: ['jobs', state ?? 'all'],
+    // Labels and failure messages come in the caller's language: a switch fetches them anew.
+    queryKey: ['jobs', state ?? 'all', i18n.language],
     queryFn: () => api<{ items: BackgroundJobDto[] }>('/api/v1/jobs', { query: { state } }),
     refetchInterval: (q) =>
       q.state.data?.items.some((j) => LIVE.includes(j.state)) ? LIVE_POLL_MS : IDLE_POLL_MS,
@@ -225,33 +235,31 @@ export function JobsPage() {
         dataSource={jobs}
         pagination={false}
         locale={{ emptyText: empty }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('jobs.label'), dataIndex: 'label', fixed: 'left', width: 160 },
+          { title: t('jobs.label'), dataIndex: 'label', fixed: 'left' },
           {
             title: t('jobs.state'),
-            dataIndex: 'state',
-            width: 150,
-            render: (s: JobState) => <JobStateTag state={s} />,
+            // Why it failed, under the state: a column of its own would sit beyond the scroll.
+            render: (_, job) => (
+              <Space direction="vertical" size={2}>
+                <JobStateTag state={job.state} />
+                <Failure text={job.failure} width={190} />
+              </Space>
+            ),
           },
-          { title: t('jobs.progress'), width: 180, render: (_, job) => <JobProgress job={job} /> },
+          { title: t('jobs.progress'), render: (_, job) => <JobProgress job={job} /> },
           {
             title: t('jobs.attempts'),
-            width: 100,
+            // Retries made after the first attempt, of those allowed.
             render: (_, job) => `${job.retryCount}/${job.retryLimit}`,
           },
-          { title: t('jobs.createdAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
-          { title: t('jobs.startedAt'), dataIndex: 'startedAt', width: 170, render: formatDateTime },
-          { title: t('jobs.finishedAt'), dataIndex: 'finishedAt', width: 170, render: formatDateTime },
-          {
-            title: t('jobs.failure'),
-            dataIndex: 'failure',
-            render: (f: string | null) => <Failure text={f} />,
-          },
+          { title: t('jobs.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
+          { title: t('jobs.startedAt'), dataIndex: 'startedAt', render: formatDateTime },
+          { title: t('jobs.finishedAt'), dataIndex: 'finishedAt', render: formatDateTime },
           {
             title: t('common.actions'),
             fixed: 'right',
-            width: 110,
             render: (_, job) => <JobActions job={job} onDone={refresh} />,
           },
         ]}

@@ -11,7 +11,7 @@ export const en: Messages = {
     label: 'Job',
     state: 'State',
     progress: 'Progress',
-    attempts: 'Retries/limit',
+    attempts: 'Retries',
     createdAt: 'Created',
     startedAt: 'Started',
     finishedAt: 'Finished',

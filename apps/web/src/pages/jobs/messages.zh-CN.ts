@@ -9,7 +9,7 @@ export const zhCN = {
     label: '任务',
     state: '状态',
     progress: '进度',
-    attempts: '已重试/上限',
+    attempts: '重试次数',
     createdAt: '创建时间',
     startedAt: '开始时间',
     finishedAt: '结束时间',
