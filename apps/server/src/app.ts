@@ -6,7 +6,6 @@ import { healthResponse, type HealthResponse } from '@yiyang/contracts';
 import type { Database } from './platform/db/database';
 import { registerAccessControl } from './platform/auth/access-control';
 import { registerIdempotency } from './platform/idempotency/idempotency-hooks';
-import { IDEMPOTENCY_SCHEDULES, idempotencyCleanupJob } from './platform/idempotency/idempotency-cleanup.job';
 import { registerErrorHandler, sendError } from './platform/errors/error-handler';
 import { errorMessage } from './platform/errors/error-catalog';
 import { validatorCompiler } from './platform/http/zod-compilers';
@@ -16,7 +15,7 @@ import { registerStaticWeb } from './platform/http/static-web';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { createRegionsService, regionsRoutes } from './modules/regions/index';
 import { createUsersService, usersRoutes } from './modules/users/index';
-import { registerModuleJobs } from './modules/index';
+import { registerAllJobs } from './modules/index';
 import { createJobRunner } from './platform/jobs/job-runner';
 import { jobsRoutes } from './platform/jobs/jobs.routes';
 import { authRoutes, createAuthService, endSessionsOf, SESSION_COOKIE } from './modules/auth/index';
@@ -99,8 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     work: deps.runJobs ?? true,
     retryLimit: deps.jobRetryLimit,
   });
-  registerModuleJobs({ database: deps.database, cipher: deps.cipher, jobs });
-  jobs.register([idempotencyCleanupJob(db)], IDEMPOTENCY_SCHEDULES);
+  registerAllJobs({ database: deps.database, cipher: deps.cipher, jobs });
   app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
 

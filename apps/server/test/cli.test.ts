@@ -154,6 +154,47 @@ describe('yiyang CLI', () => {
     expect(again.out).toContain('2 rows: 0 imported, 1 already registered, 1 not imported');
   }, 120_000);
 
+  it('lists background jobs and refuses to cancel or retry a finished one, in Chinese', async () => {
+    if (!loadDemoAccounts(dataDir)) yiyang('demo', '--elders', '1');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(SHEET_NAME);
+    sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key }));
+    const first17 = '15010219520606123';
+    sheet.addRow({
+      idNumber: first17 + checkCharacter(first17),
+      name: '任务列表',
+      hukouRegionCode: '150102',
+      regionCode: '150102001001',
+      address: '青城路2号',
+      livingArrangement: '独居',
+    });
+    const file = path.join(dataDir, 'one.xlsx');
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(yiyang('import', 'elders', file, '--region', '150102').code).toBe(0);
+
+    const list = yiyang('jobs', 'list', '--state', 'completed');
+    expect(list.code).toBe(0);
+    const line = list.out.split('\n').find((l) => l.includes('导入老年人') && l.includes('1/1'));
+    expect(line?.split('  ')).toEqual([
+      expect.stringMatching(/^[0-9a-f-]{36}$/),
+      '导入老年人信息',
+      '已完成 (completed)',
+      '1/1',
+      expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+    ]);
+    const id = line!.slice(0, 36);
+
+    const cancel = yiyang('jobs', 'cancel', id);
+    expect(cancel.code).toBe(1);
+    expect(cancel.out).toContain('JOB_NOT_CANCELLABLE: 该任务已结束，无法取消');
+    const retry = yiyang('jobs', 'retry', id);
+    expect(retry.code).toBe(1);
+    expect(retry.out).toContain('JOB_NOT_RETRYABLE: 只有失败或已取消的任务可以重试');
+    const unknown = yiyang('jobs', 'retry', '00000000-0000-4000-8000-000000000000');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain('未找到该后台任务');
+  }, 120_000);
+
   it.skipIf(onPostgres())('will not open a data directory that a running process holds', async () => {
     const release = await lockDataDir(dataDir);
     try {

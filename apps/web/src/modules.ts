@@ -7,6 +7,7 @@ import { assessmentsModule } from './pages/assessments/module';
 import { providersModule } from './pages/providers/module';
 import { usersModule } from './pages/users/module';
 import { auditModule } from './pages/audit/module';
+import { jobsModule } from './pages/jobs/module';
 import { accountModule } from './pages/account/module';
 
 /**
@@ -22,5 +23,6 @@ export const MODULES: readonly WebModule[] = [
   providersModule,
   usersModule,
   auditModule,
+  jobsModule,
   accountModule,
 ];

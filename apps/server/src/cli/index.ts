@@ -21,7 +21,11 @@ import { seedDemoAssessments } from '../demo/seed-assessments';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importToEnd } from '../modules/elders/index';
-import '../modules/index';
+import { registerAllJobs } from '../modules/index';
+import { createJobRunner, type JobState } from '../platform/jobs/job-runner';
+import { manageJob, type JobAction } from '../platform/jobs/manage-job';
+import { JOB_STATES } from '@yiyang/contracts';
+import { jobLine } from './job-lines';
 
 function positiveInt(value: string, name: string): number {
   const n = Number(value);
@@ -200,6 +204,59 @@ user
       console.log(`Password of ${found.username} changed; their other sessions have ended.`);
     }),
   );
+
+/**
+ * Opens the database and a job runner that knows every job the server runs (it manages them; it
+ * runs none: the server does), runs `work`, stops the runner.
+ */
+function withJobs(work: (jobs: ReturnType<typeof createJobRunner>, database: Database) => Promise<void>) {
+  return withDatabase(async (database) => {
+    const config = loadConfig();
+    const cipher = createPiiCipher(loadMasterSecret(config.secret, config.dataDir).secret);
+    const jobs = createJobRunner(database, {
+      log: { info: () => undefined, error: (details) => console.error(details) },
+      work: false,
+    });
+    registerAllJobs({ database, cipher, jobs });
+    await jobs.start();
+    try {
+      await work(jobs, database);
+    } finally {
+      await jobs.stop();
+    }
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const jobsCommand = program.command('jobs').description('background jobs (what the 后台任务 page shows)');
+
+jobsCommand
+  .command('list')
+  .description('list jobs, newest first: id, what it does, state, progress, created (Asia/Shanghai)')
+  .addOption(new Option('--state <state>', 'only jobs in this state').choices(JOB_STATES))
+  .action((o: { state?: JobState }) =>
+    withJobs(async (jobs) => {
+      const list = await jobs.list({ state: o.state });
+      if (list.length === 0) console.log('没有后台任务 / No background jobs.');
+      for (const job of list) console.log(jobLine(jobs, job));
+    }),
+  );
+
+for (const [action, description] of [
+  ['retry', 'run a failed or cancelled job again'],
+  ['cancel', 'cancel a job that is waiting or running'],
+] as const satisfies readonly (readonly [JobAction, string])[])
+  jobsCommand
+    .command(`${action} <id>`)
+    .description(description)
+    .action((id: string) =>
+      withJobs(async (jobs, database) => {
+        // Not an id at all: no such job, rather than the database's complaint about the syntax.
+        if (!UUID.test(id)) throw new AppError('JOB_NOT_FOUND');
+        console.log(jobLine(jobs, await manageJob(jobs, database.db, systemActor('cli'), action, id, null)));
+      }),
+    );
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof AppError) {

@@ -1,6 +1,10 @@
 import { registerAuditEntities } from '../platform/audit/audit-redaction';
 import { registerErrors } from '../platform/errors/error-catalog';
 import { JOB_ERRORS } from '../platform/jobs/jobs.errors';
+import {
+  IDEMPOTENCY_SCHEDULES,
+  idempotencyCleanupJob,
+} from '../platform/idempotency/idempotency-cleanup.job';
 import type { ModuleDefinition, ModuleRuntime } from '../platform/module/module-definition';
 import { assessmentsModule } from './assessments/index';
 import { authModule } from './auth/index';
@@ -28,7 +32,12 @@ for (const module of MODULES) {
 registerErrors(JOB_ERRORS);
 registerAuditEntities({ job: 'jobs:manage' });
 
-/** Hands every module's jobs and schedules to the runner. */
-export function registerModuleJobs(runtime: ModuleRuntime): void {
+/**
+ * Hands every job and schedule of the application — each module's and the platform's own — to
+ * the runner. The server and the `yiyang jobs` commands both call it: a runner manages only the
+ * jobs registered with it, so a CLI that knew fewer would call the others unknown.
+ */
+export function registerAllJobs(runtime: ModuleRuntime): void {
   for (const module of MODULES) runtime.jobs.register(module.jobs?.(runtime) ?? [], module.schedules ?? []);
+  runtime.jobs.register([idempotencyCleanupJob(runtime.database.db)], IDEMPOTENCY_SCHEDULES);
 }

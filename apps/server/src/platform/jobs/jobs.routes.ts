@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { backgroundJob, idParams, listJobsQuery, listJobsResponse } from '@yiyang/contracts';
-import { actorFromRequest, writeAudit } from '../audit/audit-writer';
+import { actorFromRequest } from '../audit/audit-writer';
+import { requireUser } from '../auth/access-control';
 import { errorMessage, isRegisteredError } from '../errors/error-catalog';
 import type { Locale } from '../i18n/locale';
 import type { Db } from '../db/database';
 import type { JobRunner, JobSummary } from './job-runner';
+import { manageJob } from './manage-job';
 
 /** 后台任务: every background job with its progress, for the administrator. */
 export const jobsRoutes =
@@ -58,14 +60,8 @@ export const jobsRoutes =
         },
         async (request) => {
           const { id } = request.params;
-          await jobs[action](id);
-          const job = (await jobs.get(id))!;
-          await writeAudit(db, actorFromRequest(request), {
-            action: `job.${action}`,
-            entity: 'job',
-            entityId: id,
-            after: { job: job.name, state: job.state },
-          });
+          const actor = actorFromRequest(request);
+          const job = await manageJob(jobs, db, actor, action, id, requireUser(request).regionCode);
           return toDto(job, request.locale);
         },
       );

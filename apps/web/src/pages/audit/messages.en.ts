@@ -37,6 +37,8 @@ export const en: Messages = {
       'elder.change_rejected': 'Change rejected',
       'elder.survival_check': 'Survival check',
       'setting.update': 'Setting changed',
+      'job.retry': 'Background job retried',
+      'job.cancel': 'Background job cancelled',
     },
   },
 };

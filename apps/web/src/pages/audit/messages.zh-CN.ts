@@ -35,6 +35,8 @@ export const zhCN = {
       'elder.change_rejected': '驳回变更',
       'elder.survival_check': '生存认证',
       'setting.update': '修改设置',
+      'job.retry': '重试后台任务',
+      'job.cancel': '取消后台任务',
     },
   },
 };

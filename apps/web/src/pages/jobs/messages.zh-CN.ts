@@ -1,0 +1,41 @@
+/** The background jobs module's texts (i18next namespace "jobs"). */
+export const zhCN = {
+  menu: {
+    jobs: '后台任务',
+  },
+  jobs: {
+    title: '后台任务',
+    stateFilter: '全部状态',
+    label: '任务',
+    state: '状态',
+    progress: '进度',
+    attempts: '重试次数',
+    createdAt: '创建时间',
+    startedAt: '开始时间',
+    finishedAt: '结束时间',
+    failure: '失败原因',
+    empty: '暂无后台任务',
+    emptyFiltered: '没有处于该状态的任务',
+    loadFailed: '任务列表未能加载',
+    tryAgain: '重试加载',
+    retry: '重试',
+    cancel: '取消',
+    retryConfirm: '重新运行此任务？',
+    retryHint: '任务从上次停下的地方继续，已完成的部分不会重复。',
+    cancelConfirm: '取消此任务？',
+    cancelHint: '正在运行的任务会在下一个安全点停止；之后仍可重试。',
+    cancelOk: '取消任务',
+    cancelKeep: '不取消',
+    retried: '任务已重新排队',
+    cancelled: '任务已取消',
+    states: {
+      created: '排队中',
+      retry: '重试等待',
+      active: '运行中',
+      completed: '已完成',
+      cancelled: '已取消',
+      failed: '失败（已停止重试）',
+    },
+  },
+};
+export type Messages = typeof zhCN;
