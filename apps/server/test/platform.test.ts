@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { registerAccessControl, routeAccess } from '../src/platform/auth/access-control';
 import { createTestApp, type TestContext } from './test-app';
+import { CITY, STREET_A } from './demo-regions';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -128,5 +129,17 @@ describe('audit log storage', () => {
     await expect(t.database.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+  });
+
+  it('shows entries of no region (CLI, schedules) to city-level readers only', async () => {
+    await t.createUser('audit.city', 'civil_affairs', CITY);
+    await t.createUser('audit.street', 'civil_affairs', STREET_A);
+    await t.database.db.execute(
+      sql`insert into audit_log (action, entity, actor_username) values ('user.create', 'user', 'cli')`,
+    );
+    const read = async (as: string) =>
+      (await t.call(as, { method: 'GET', url: '/api/v1/audit?actor=cli' })).json().items as unknown[];
+    expect(await read('audit.city')).toHaveLength(1);
+    expect(await read('audit.street')).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { regionLevel } from '@yiyang/domain';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEntry, listAuditQuery, pageOf } from '@yiyang/contracts';
@@ -33,7 +34,14 @@ export const auditRoutes =
       async (request) => {
         const user = requireUser(request);
         const q = request.query;
-        const where: (SQL | undefined)[] = [inScope(auditLog.regionCode, user)];
+        // Entries of no region (the CLI, schedules, platform settings) belong to the whole
+        // deployment: readers at city level or above see them, nobody below.
+        const cityWide = ['province', 'city'].includes(regionLevel(user.regionCode));
+        const where: (SQL | undefined)[] = [
+          cityWide
+            ? or(inScope(auditLog.regionCode, user), isNull(auditLog.regionCode))
+            : inScope(auditLog.regionCode, user),
+        ];
         if (q.regionCode) {
           assertAssignable(q.regionCode, user);
           where.push(inScope(auditLog.regionCode, { regionCode: q.regionCode }));
