@@ -1,3 +1,4 @@
+import type { CodesOf } from '../../platform/errors/error-codes';
 import type { ErrorCatalog } from '../../platform/errors/error-catalog';
 
 export const ASSESSMENT_ERRORS = {
@@ -121,3 +122,8 @@ export const ACTION_TEXT = {
   return: { 'zh-CN': '退回', en: 'returned' },
   cancel: { 'zh-CN': '取消', en: 'cancelled' },
 } as const;
+
+declare module '../../platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodesOf<typeof ASSESSMENT_ERRORS> {}
+}

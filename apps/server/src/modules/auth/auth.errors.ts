@@ -1,3 +1,4 @@
+import type { CodesOf } from '../../platform/errors/error-codes';
 import type { ErrorCatalog } from '../../platform/errors/error-catalog';
 
 export const AUTH_ERRORS = {
@@ -19,3 +20,8 @@ export const AUTH_ERRORS = {
     en: 'The new password must differ from the current one',
   },
 } satisfies ErrorCatalog;
+
+declare module '../../platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodesOf<typeof AUTH_ERRORS> {}
+}

@@ -1,3 +1,4 @@
+import type { CodesOf } from '../../platform/errors/error-codes';
 import type { ErrorCatalog } from '../../platform/errors/error-catalog';
 
 export const ELDER_ERRORS = {
@@ -188,3 +189,8 @@ export const ELDER_ERRORS = {
     en: 'contact name, relation and phone go together',
   },
 } satisfies ErrorCatalog;
+
+declare module '../../platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodesOf<typeof ELDER_ERRORS> {}
+}

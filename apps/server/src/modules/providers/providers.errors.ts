@@ -115,3 +115,8 @@ export function gatedFieldList(fields: readonly string[]): LocalisedText {
     en: fields.map((f) => label(f, 'en')).join(', '),
   };
 }
+
+declare module '../../platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodesOf<typeof PROVIDER_ERRORS> {}
+}

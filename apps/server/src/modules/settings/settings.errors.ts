@@ -1,3 +1,4 @@
+import type { CodesOf } from '../../platform/errors/error-codes';
 import type { ErrorCatalog } from '../../platform/errors/error-catalog';
 
 export const SETTINGS_ERRORS = {
@@ -7,3 +8,8 @@ export const SETTINGS_ERRORS = {
     en: '{key} must be between {min} and {max}',
   },
 } satisfies ErrorCatalog;
+
+declare module '../../platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodesOf<typeof SETTINGS_ERRORS> {}
+}

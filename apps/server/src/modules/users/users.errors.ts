@@ -1,3 +1,4 @@
+import type { CodesOf } from '../../platform/errors/error-codes';
 import type { ErrorCatalog } from '../../platform/errors/error-catalog';
 
 export const USER_ERRORS = {
@@ -43,3 +44,8 @@ export const USER_ERRORS = {
     en: 'No such provider',
   },
 } satisfies ErrorCatalog;
+
+declare module '../../platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodesOf<typeof USER_ERRORS> {}
+}

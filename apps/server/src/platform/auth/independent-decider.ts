@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors/error-codes';
 import { deciderConflict } from '@yiyang/domain';
 import { AppError } from '../errors/app-error';
 import type { SessionUser } from './session-user';
@@ -10,7 +11,7 @@ import type { SessionUser } from './session-user';
 export function assertIndependentDecider(
   decider: Pick<SessionUser, 'id' | 'createdBy' | 'passwordSetBy'>,
   preparerIds: readonly (string | null | undefined)[],
-  selfCode: string,
+  selfCode: ErrorCode,
 ): void {
   const conflict = deciderConflict(decider, preparerIds);
   if (conflict === 'self') throw new AppError(selfCode);

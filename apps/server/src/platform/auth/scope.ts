@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors/error-codes';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { isWithinScope, regionPrefix } from '@yiyang/domain';
@@ -37,7 +38,7 @@ export function overlapsScope(regionCode: string, user: Pick<SessionUser, 'regio
 export function assertInScope(
   regionCode: string | null | undefined,
   user: Pick<SessionUser, 'regionCode'>,
-  notFoundCode = 'NOT_FOUND',
+  notFoundCode: ErrorCode = 'NOT_FOUND',
 ): void {
   if (!isInScope(regionCode, user)) throw new AppError(notFoundCode);
 }
@@ -55,7 +56,7 @@ export function assertAssignable(regionCode: string, user: Pick<SessionUser, 're
 export async function oneInScope<T extends { regionCode: string }>(
   rows: Promise<T[]>,
   caller: Pick<SessionUser, 'regionCode'> | 'system',
-  notFoundCode: string,
+  notFoundCode: ErrorCode,
 ): Promise<T> {
   const [row] = await rows;
   if (!row) throw new AppError(notFoundCode);

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /**
  * The one error type of the application. `code` is a stable, namespaced identifier registered in
  * an error catalog (which gives the HTTP status and the localised message); `params` fill the
@@ -5,7 +7,7 @@
  */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly params: Record<string, unknown> = {},
     readonly details?: unknown,
   ) {

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locale';
+import type { ErrorCode } from './error-codes';
 
 export interface ErrorDefinition {
   status: number;
@@ -82,7 +83,7 @@ export function errorDefinition(code: string): ErrorDefinition {
   return registry.get(code) ?? PLATFORM_ERRORS.INTERNAL_ERROR;
 }
 
-export function isRegisteredError(code: string): boolean {
+export function isRegisteredError(code: string): code is ErrorCode {
   return registry.has(code);
 }
 

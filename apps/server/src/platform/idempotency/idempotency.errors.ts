@@ -1,3 +1,4 @@
+import type { CodesOf } from '../errors/error-codes';
 import type { ErrorCatalog } from '../errors/error-catalog';
 
 export const IDEMPOTENCY_ERRORS = {
@@ -17,3 +18,8 @@ export const IDEMPOTENCY_ERRORS = {
     en: 'The same submission is still being processed; try again shortly',
   },
 } satisfies ErrorCatalog;
+
+declare module '../errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodesOf<typeof IDEMPOTENCY_ERRORS> {}
+}

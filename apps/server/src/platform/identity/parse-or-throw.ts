@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors/error-codes';
 import {
   CREDIT_CODE_PROBLEM_LABELS,
   parseCreditCode,
@@ -11,7 +12,7 @@ import { AppError } from '../errors/app-error';
  * The parsed identity number, or the module's error code with the localised reason as the
  * `{reason}` parameter and the problem's code in details (elders, staff).
  */
-export function residentIdOrThrow(input: string, today: string, errorCode: string): ResidentId {
+export function residentIdOrThrow(input: string, today: string, errorCode: ErrorCode): ResidentId {
   const parsed = parseResidentId(input, today);
   if (!parsed.ok)
     throw new AppError(
@@ -23,7 +24,7 @@ export function residentIdOrThrow(input: string, today: string, errorCode: strin
 }
 
 /** The normalised credit code, or the module's error code with the reason (agencies, providers). */
-export function creditCodeOrThrow(input: string, errorCode: string): string {
+export function creditCodeOrThrow(input: string, errorCode: ErrorCode): string {
   const parsed = parseCreditCode(input);
   if ('problem' in parsed)
     throw new AppError(

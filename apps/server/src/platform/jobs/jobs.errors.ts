@@ -1,3 +1,4 @@
+import type { CodesOf } from '../errors/error-codes';
 import type { ErrorCatalog } from '../errors/error-catalog';
 
 export const JOB_ERRORS = {
@@ -18,3 +19,8 @@ export const JOB_ERRORS = {
     en: 'The job failed; the server log has the details',
   },
 } satisfies ErrorCatalog;
+
+declare module '../errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodesOf<typeof JOB_ERRORS> {}
+}
