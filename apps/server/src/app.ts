@@ -77,7 +77,7 @@ export interface AppDeps {
   /** Overrides every job's retry limit (tests: 0, so that a failing job fails at once). */
   jobRetryLimit?: number;
   /** Bounds and intervals of the live-update streams (tests shorten them). */
-  events?: SseOptions;
+  liveUpdates?: SseOptions;
 }
 
 /** The whole application, ready to listen or to be called through inject() in tests. */
@@ -187,9 +187,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(auditRoutes(db));
   await app.register(jobsRoutes(jobs, db));
-  const events = await createEventBus(deps.database, { log: app.log });
-  app.addHook('onClose', () => events.close());
-  await app.register(sseRoutes(events, resolveSession, deps.events));
+  const liveEvents = await createEventBus(deps.database, { log: app.log });
+  app.addHook('onClose', () => liveEvents.close());
+  await app.register(sseRoutes(liveEvents, resolveSession, deps.liveUpdates));
 
   const servesWeb = await registerStaticWeb(app, deps.webDist);
   app.setNotFoundHandler((request, reply) => {

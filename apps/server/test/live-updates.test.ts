@@ -23,7 +23,7 @@ let base: string;
 const open: EventStreamClient[] = [];
 
 async function start(events = OPTIONS) {
-  t = await createTestApp({ events });
+  t = await createTestApp({ liveUpdates: events });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 }

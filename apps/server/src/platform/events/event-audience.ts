@@ -1,31 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { PROVIDER_ROLES, regionLevel, type Permission } from '@yiyang/domain';
+import { permissionToHear, PROVIDER_ROLES, regionLevel } from '@yiyang/domain';
 import type { SessionUser } from '../auth/session-user';
 import { isInScope, scopePrefix } from '../auth/scope';
 import { domainEvents, type DomainEventRow } from './events.tables';
-
-/**
- * Which permission lets a user hear an event, by the part of its type before the dot
- * (`elder.created` → `elder`). A type whose kind is not listed is sent to nobody: a module that
- * emits a new kind adds it here, and until then no screen learns of it by accident.
- */
-export const EVENT_PERMISSIONS: Readonly<Record<string, Permission>> = {
-  elder: 'elders:read',
-  elder_change: 'elders:read',
-  survival: 'elders:read',
-  change_request: 'elders:read',
-  assessment: 'assessments:read',
-  agency: 'assessments:read',
-  provider: 'providers:read',
-  provider_change: 'providers:read',
-  staff: 'providers:read',
-  catalogue: 'providers:read',
-};
-
-export function permissionToHear(type: string): Permission | undefined {
-  const kind = type.split('.', 1)[0]!;
-  return Object.hasOwn(EVENT_PERMISSIONS, kind) ? EVENT_PERMISSIONS[kind] : undefined;
-}
 
 const isProviderRole = (user: Pick<SessionUser, 'role'>) => PROVIDER_ROLES.includes(user.role);
 
@@ -39,7 +16,8 @@ const seesRegionless = (user: Pick<SessionUser, 'regionCode' | 'role'>) =>
 type Listener = Pick<SessionUser, 'regionCode' | 'role' | 'providerId' | 'permissions'>;
 
 /**
- * The one rule for who hears an event: the permission its kind needs, then — for provider roles —
+ * The one rule for who hears an event: the permission its kind needs (`EVENT_KIND_PERMISSIONS`
+ * in the domain; an unlisted kind goes to nobody), then — for provider roles —
  * their own provider only, and for everyone else the region scope (the owner's current region,
  * as lists filter).
  */

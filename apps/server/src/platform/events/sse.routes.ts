@@ -102,6 +102,8 @@ export const sseRoutes =
       },
       async (request, reply) => {
         const user = requireUser(request);
+        // Like every permission route: an account whose password someone else set sees nothing yet.
+        if (user.mustChangePassword) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
         const mine = [...streams].filter((s) => s.user.id === user.id).length;
         if (mine >= o.maxPerUser) throw new AppError('EVENTS_TOO_MANY_STREAMS');
         const resumeAfter =
