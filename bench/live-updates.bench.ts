@@ -59,8 +59,12 @@ async function measure(
       while (sent < target) await send(sent++);
     }),
   );
+  const emitted = performance.now();
   await arrived(target);
   const seconds = (performance.now() - t0) / 1000;
+  console.error(
+    `#   burst: all ${BURST} sent after ${((emitted - t0) / 1000).toFixed(2)} s, all received after ${seconds.toFixed(2)} s`,
+  );
   return {
     rate: BURST / seconds,
     p50: percentile(samples, 50),

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/app';
@@ -233,6 +234,18 @@ describe('GET /api/v1/events/stream', () => {
 });
 
 describe.runIf(onPostgres())('live updates across server instances on one PostgreSQL database', () => {
+  it('listens again when its connection is cut, and tells streams to refetch what they missed', async () => {
+    await t.createUser('street.a', 'community_worker', STREET_A);
+    const client = await stream('street.a');
+    await t.database.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = current_database() and query ilike 'listen yiyang_events%'`,
+    );
+    await client.until((c) => c.events.some((e) => e.event === 'reset'));
+    await emit(elderEvent(COMMUNITY_A1, 'after-reconnect'));
+    await client.until(arrived(client, 'after-reconnect'));
+  });
+
   it('an event committed through one instance reaches a stream on another, within its scope', async () => {
     await t.createUser('street.a', 'community_worker', STREET_A);
     const cookie = await t.login('street.a');
