@@ -73,5 +73,13 @@ describe.runIf(onPostgres())('live updates across server processes', () => {
     await emit(COMMUNITY_A1, 'own-street');
     await client.until(() => dataOf(client).some((e) => e.entityId === 'own-street'), 60_000);
     expect(dataOf(client).map((e) => e.entityId)).toEqual(['own-street']);
+
+    // An open stream does not hold up a stop: SIGTERM ends it and the process.
+    const exited = new Promise((resolve) => b.npm.once('exit', resolve));
+    b.npm.kill('SIGTERM');
+    await client.ended;
+    await exited;
+    expect(b.output()).toMatch(/SIGTERM: stopping/);
+    expect(b.output()).not.toMatch(/closing .* failed|still stopping/);
   }, 180_000);
 });
