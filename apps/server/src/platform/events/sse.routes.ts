@@ -62,6 +62,7 @@ export const sseRoutes =
     registerErrors(EVENTS_ERRORS);
     const o = { ...DEFAULTS, ...options };
     const streams = new Set<Stream>();
+    const perUser = new Map<string, number>();
 
     const heartbeat = setInterval(() => {
       const now = Date.now();
@@ -104,7 +105,7 @@ export const sseRoutes =
         const user = requireUser(request);
         // Like every permission route: an account whose password someone else set sees nothing yet.
         if (user.mustChangePassword) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
-        const mine = [...streams].filter((s) => s.user.id === user.id).length;
+        const mine = perUser.get(user.id) ?? 0;
         if (mine >= o.maxPerUser) throw new AppError('EVENTS_TOO_MANY_STREAMS');
         const resumeAfter =
           parseEventId(request.headers['last-event-id']) ?? parseEventId(request.query.lastEventId);
@@ -113,6 +114,7 @@ export const sseRoutes =
         const connection = new SseConnection(reply.raw, o);
         const stream: Stream = { connection, user, request, lastSessionCheck: Date.now() };
         streams.add(stream);
+        perUser.set(user.id, mine + 1);
         // Live events wait while a resume replays, so that the client gets them in id order.
         let held: BusMessage[] | null = resumeAfter === null ? null : [];
         const hear = (message: BusMessage) => {
@@ -124,6 +126,9 @@ export const sseRoutes =
         connection.whenEnded(() => {
           unsubscribe();
           streams.delete(stream);
+          const left = (perUser.get(user.id) ?? 1) - 1;
+          if (left > 0) perUser.set(user.id, left);
+          else perUser.delete(user.id);
         });
         connection.open(reply.getHeaders() as Record<string, string>);
 
