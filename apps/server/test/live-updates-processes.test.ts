@@ -81,5 +81,5 @@ describe.runIf(onPostgres())('live updates across server processes', () => {
     await exited;
     expect(b.output()).toMatch(/SIGTERM: stopping/);
     expect(b.output()).not.toMatch(/closing .* failed|still stopping/);
-  }, 180_000);
+  }, 300_000);
 });

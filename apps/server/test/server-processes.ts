@@ -30,9 +30,10 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
+    // Tens of seconds from the sources on a busy machine; two starting at once take longer.
     const port = await until(
       () => Number(/Web UI and API: http:\/\/localhost:(\d+)\//.exec(output)?.[1]),
-      60_000,
+      120_000,
     );
     await until(async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, 10_000);
     return { npm, port, output: () => output, kill };
