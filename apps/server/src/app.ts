@@ -18,6 +18,9 @@ import { createUsersService, usersRoutes } from './modules/users/index';
 import { registerAllJobs } from './modules/index';
 import { createJobRunner } from './platform/jobs/job-runner';
 import { jobsRoutes } from './platform/jobs/jobs.routes';
+import { createEventBus } from './platform/events/event-bus';
+import { sseRoutes, type SseOptions } from './platform/events/sse.routes';
+import type { SessionResolver } from './platform/auth/access-control';
 import { authRoutes, createAuthService, endSessionsOf, SESSION_COOKIE } from './modules/auth/index';
 import {
   createElderChangesService,
@@ -73,6 +76,8 @@ export interface AppDeps {
   runJobs?: boolean;
   /** Overrides every job's retry limit (tests: 0, so that a failing job fails at once). */
   jobRetryLimit?: number;
+  /** Bounds and intervals of the live-update streams (tests shorten them). */
+  liveUpdates?: SseOptions;
 }
 
 /** The whole application, ready to listen or to be called through inject() in tests. */
@@ -129,7 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
   });
-  registerAccessControl(app, (request) => auth.resolve(request.cookies[SESSION_COOKIE]));
+  const resolveSession: SessionResolver = (request) => auth.resolve(request.cookies[SESSION_COOKIE]);
+  registerAccessControl(app, resolveSession);
   registerIdempotency(app, db);
   await registerOpenApi(app, deps.version);
 
@@ -181,6 +187,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(auditRoutes(db));
   await app.register(jobsRoutes(jobs, db));
+  const liveEvents = await createEventBus(deps.database, { log: app.log });
+  app.addHook('onClose', () => liveEvents.close());
+  await app.register(sseRoutes(liveEvents, resolveSession, deps.liveUpdates));
 
   const servesWeb = await registerStaticWeb(app, deps.webDist);
   app.setNotFoundHandler((request, reply) => {

@@ -1,17 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../src/platform/db/data-dir-lock';
 import { createFreshPostgres, onPostgres } from './test-app';
+import { descendants, isAlive, repoRoot, until } from './server-processes';
 
 /**
  * The server as an operator runs it: `npm start` (from the sources, so no build is needed),
  * stopped with a signal to the process they started, the way `kill <pid>` or a service manager
  * does, or with Ctrl+C, which signals the whole process group.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
@@ -65,50 +65,6 @@ async function startServer(): Promise<Started> {
   );
   await until(async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, 10_000);
   return { npm, port, dataDir, output: () => output };
-}
-
-/** The processes below `pid`, from /proc (the test suite runs on Linux). */
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const ppid = Number(statFields(Number(entry))?.[1]);
-    if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-  }
-  const found: number[] = [];
-  for (let queue = [pid]; queue.length > 0;) {
-    const next = children.get(queue.shift()!) ?? [];
-    found.push(...next);
-    queue.push(...next);
-  }
-  return found;
-}
-
-/** State, parent, … of a process (the fields after its name in /proc/PID/stat), or none if gone. */
-function statFields(pid: number): string[] | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
-/** A zombie has ended; only its parent (perhaps an init that does not reap) has not noticed. */
-const isAlive = (pid: number) => !['Z', 'X', undefined].includes(statFields(pid)?.[0]);
-
-async function until<T>(probe: () => T | Promise<T>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function expectStopped(started: Started, send: () => void) {

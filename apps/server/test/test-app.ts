@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Role } from '@yiyang/domain';
-import { buildApp } from '../src/app';
+import { buildApp, type AppDeps } from '../src/app';
 import { openDatabase, type Database } from '../src/platform/db/database';
 import { runMigrations } from '../src/platform/db/migrate';
 import { seedDemoRegions } from '../src/demo/seed-demo';
@@ -100,8 +100,8 @@ export interface TestContext {
   refuseWrites(table: string, when: string, on?: 'insert' | 'update'): Promise<() => Promise<void>>;
 }
 
-/** The app on a fresh database with the demo region tree (no demo accounts). */
-export async function createTestApp(): Promise<TestContext> {
+/** The app on a fresh database with the demo region tree (no demo accounts); `deps` overrides. */
+export async function createTestApp(deps: Partial<AppDeps> = {}): Promise<TestContext> {
   const database = await createTestDatabase({ regions: true });
   // TEST_LOG=error shows what the server logs (the cause behind a 500, for instance).
   const logger = process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false;
@@ -112,6 +112,7 @@ export async function createTestApp(): Promise<TestContext> {
     version: 'test',
     logger,
     jobRetryLimit: 0,
+    ...deps,
   });
   const users = createUsersService(database.db, createRegionsService(database.db), endSessionsOf);
   const cookies = new Map<string, string>();

@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from './api/session';
+import { LiveUpdatesProvider } from './api/live-updates';
 import { PageLoadBoundary } from './components/PageLoadBoundary';
 import { RequirePermission } from './components/RequirePermission';
 import { MODULES } from './modules';
@@ -80,9 +81,11 @@ export function App() {
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
+          <LiveUpdatesProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </LiveUpdatesProvider>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

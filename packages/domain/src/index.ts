@@ -19,3 +19,4 @@ export * from './auth/maker-checker';
 export * from './time/period';
 export * from './time/shanghai';
 export * from './money/fen';
+export * from './auth/live-events';
