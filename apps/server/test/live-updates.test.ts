@@ -85,7 +85,7 @@ describe('GET /api/v1/events/stream', () => {
     expect(received(client)).toEqual(['own-street']);
     const [event] = client.events;
     expect(event!.id).toBe(id.toString());
-    expect(event!.event).toBe('elder.updated');
+    expect(event!.event).toBe('message');
     expect(JSON.parse(event!.data)).toEqual({
       type: 'elder.updated',
       entity: 'elder',

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ME_KEY, useMe } from './session';
-import { eventKind, LIVE_EVENT_TYPES } from '@yiyang/domain';
+import { eventKind } from '@yiyang/domain';
 import { isAffected, type LiveEvent } from './live-event-queries';
 
 type Listener = (event: LiveEvent) => void;
@@ -59,8 +59,8 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     const open = () => {
       const url = lastId ? `${STREAM}?lastEventId=${encodeURIComponent(lastId)}` : STREAM;
       source = new EventSource(url);
-      // A named event reaches only listeners of its name: one per type the domain lists.
-      for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onEvent);
+      // Events come unnamed, their type in the data; only `reset` is named.
+      source.onmessage = onEvent;
       source.addEventListener('reset', (message) => {
         lastId = (message as MessageEvent).lastEventId || lastId;
         invalidateSoon(null);

@@ -24,31 +24,3 @@ export function permissionToHear(type: string): Permission | undefined {
   const kind = eventKind(type);
   return Object.hasOwn(EVENT_KIND_PERMISSIONS, kind) ? EVENT_KIND_PERMISSIONS[kind] : undefined;
 }
-
-/**
- * The event types the web app listens for. A browser's EventSource hands a named event only to a
- * listener of that exact name (there is no wildcard), so a module that emits a new type lists it
- * here for screens to hear it.
- */
-export const LIVE_EVENT_TYPES = [
-  'elder.created',
-  'elder.updated',
-  'elder.deceased',
-  'elder.removed',
-  'elder.imported',
-  'change_request.created',
-  'change_request.decided',
-  'survival.checked',
-  'assessment.created',
-  'assessment.submitted',
-  'assessment.decided',
-  'agency.created',
-  'agency.updated',
-  'provider.created',
-  'provider.updated',
-  'provider_change.created',
-  'provider_change.decided',
-  'staff.created',
-  'staff.updated',
-  'catalogue.updated',
-] as const;

@@ -1,3 +1,4 @@
+import type { CodesOf } from '../errors/error-codes';
 import type { ErrorCatalog } from '../errors/error-catalog';
 
 export const EVENTS_ERRORS = {
@@ -7,3 +8,8 @@ export const EVENTS_ERRORS = {
     en: 'Too many live-update connections are open for your account; close some tabs and try again',
   },
 } satisfies ErrorCatalog;
+
+declare module '../errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodesOf<typeof EVENTS_ERRORS> {}
+}

@@ -65,7 +65,9 @@ export class SseConnection {
     if (this.recent.has(id)) return;
     this.recent.add(id);
     if (this.recent.size > 1_000) this.recent.delete(this.recent.values().next().value!);
-    this.write(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(wireEvent(event))}\n\n`);
+    // Unnamed (the default `message`): a browser's EventSource has no wildcard listener, and the
+    // type is in the data, so a screen hears every type without a list of them.
+    this.write(`id: ${id}\ndata: ${JSON.stringify(wireEvent(event))}\n\n`);
   }
 
   /** Tells the client that it may have missed events and should refetch what it shows. */
