@@ -15,7 +15,9 @@ import { registerStaticWeb } from './platform/http/static-web';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { createRegionsService, regionsRoutes } from './modules/regions/index';
 import { createUsersService, usersRoutes } from './modules/users/index';
-import { registerAllJobs } from './modules/index';
+import { moduleEventHandlers, registerAllJobs } from './modules/index';
+import { createEventDispatch } from './platform/events/event-dispatch';
+import type { EventHandler } from './platform/events/event-handlers';
 import { createJobRunner } from './platform/jobs/job-runner';
 import { jobsRoutes } from './platform/jobs/jobs.routes';
 import { createEventBus } from './platform/events/event-bus';
@@ -78,6 +80,8 @@ export interface AppDeps {
   jobRetryLimit?: number;
   /** Bounds and intervals of the live-update streams (tests shorten them). */
   liveUpdates?: SseOptions;
+  /** Event handlers beside the modules' own (tests that watch deliveries). */
+  eventHandlers?: EventHandler[];
 }
 
 /** The whole application, ready to listen or to be called through inject() in tests. */
@@ -103,9 +107,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     work: deps.runJobs ?? true,
     retryLimit: deps.jobRetryLimit,
   });
-  registerAllJobs({ database: deps.database, cipher: deps.cipher, jobs });
-  app.addHook('onReady', () => jobs.start());
-  app.addHook('onClose', () => jobs.stop());
+  const runtime = { database: deps.database, cipher: deps.cipher, jobs };
+  registerAllJobs(runtime);
+  const events = createEventDispatch(deps.database, jobs, { log: app.log });
+  events.register([...moduleEventHandlers(runtime), ...(deps.eventHandlers ?? [])]);
+  app.addHook('onReady', async () => {
+    await jobs.start();
+    // A process that runs no jobs leaves the dispatch to the one that does.
+    if (deps.runJobs ?? true) await events.start();
+  });
+  app.addHook('onClose', async () => {
+    await events.stop();
+    await jobs.stop();
+  });
 
   await app.register(cookie);
   // Imports up to 50 MB; the import service refuses anything larger with its own code.

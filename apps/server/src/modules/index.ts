@@ -6,6 +6,7 @@ import {
   idempotencyCleanupJob,
 } from '../platform/idempotency/idempotency-cleanup.job';
 import type { ModuleDefinition, ModuleRuntime } from '../platform/module/module-definition';
+import { eventHandlerJob, type EventHandler } from '../platform/events/event-handlers';
 import { assessmentsModule } from './assessments/index';
 import { authModule } from './auth/index';
 import { eldersModule } from './elders/index';
@@ -40,4 +41,13 @@ registerAuditEntities({ job: 'jobs:manage' });
 export function registerAllJobs(runtime: ModuleRuntime): void {
   for (const module of MODULES) runtime.jobs.register(module.jobs?.(runtime) ?? [], module.schedules ?? []);
   runtime.jobs.register([idempotencyCleanupJob(runtime.database.db)], IDEMPOTENCY_SCHEDULES);
+  // Event deliveries are jobs too: the CLI's `jobs retry` must know their queues.
+  runtime.jobs.register(
+    moduleEventHandlers(runtime).map((handler) => eventHandlerJob(runtime.database.db, handler) as never),
+  );
+}
+
+/** Every module's event handlers, for the dispatcher (app.ts) and replay (the CLI). */
+export function moduleEventHandlers(runtime: ModuleRuntime): EventHandler[] {
+  return MODULES.flatMap((module) => module.eventHandlers?.(runtime) ?? []);
 }

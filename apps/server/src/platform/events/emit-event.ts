@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { domainEvents, EVENTS_CHANNEL } from './events.tables';
+import { undispatchedEvents } from './event-deliveries.tables';
 
 export interface DomainEvent {
   type: string;
@@ -15,7 +16,9 @@ export interface DomainEvent {
 /**
  * Writes `event` in `tx` — the same transaction as the change and its audit entry — and asks
  * PostgreSQL to notify listeners when it commits (NOTIFY inside a transaction is delivered at
- * commit, and never if it rolls back). Returns the event's id.
+ * commit, and never if it rolls back). It is also marked undispatched in `tx`, so that the
+ * dispatcher hands it to its handlers even if this process stops right after the commit
+ * (decision 0017). Returns the event's id.
  */
 export async function emitEvent(tx: Db, event: DomainEvent): Promise<bigint> {
   const [row] = await tx
@@ -30,6 +33,7 @@ export async function emitEvent(tx: Db, event: DomainEvent): Promise<bigint> {
       actorId: event.actorId ?? null,
     })
     .returning({ id: domainEvents.id });
+  await tx.insert(undispatchedEvents).values({ eventId: row!.id });
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${row!.id.toString()})`);
   return row!.id;
 }

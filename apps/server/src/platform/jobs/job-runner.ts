@@ -230,6 +230,16 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
       return id;
     },
 
+    /** Enqueues one job per item in one statement, in `tx` (the event dispatcher's fan-out). */
+    async enqueueMany(jobs: readonly { name: string; data: object }[], enqueueOptions: { tx: Db }) {
+      if (!jobs.length) return;
+      for (const job of jobs) definition(job.name);
+      await boss.insert(
+        jobs.map((job) => ({ name: job.name, data: job.data })),
+        { db: transactionExecutor(enqueueOptions.tx) },
+      );
+    },
+
     /** Asks this process's worker of `name` to look for work now (after the enqueuing commit). */
     wake(name: string) {
       const id = workers.get(name);

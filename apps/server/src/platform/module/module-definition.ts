@@ -4,6 +4,7 @@ import type { PiiCipher } from '../crypto/pii-cipher';
 import type { ErrorCatalog } from '../errors/error-catalog';
 import type { JobDefinition, ScheduleDefinition } from '../jobs/job-definition';
 import type { JobRunner } from '../jobs/job-runner';
+import type { EventHandler } from '../events/event-handlers';
 
 /** What the platform hands a module to build its jobs with. */
 export interface ModuleRuntime {
@@ -23,6 +24,8 @@ export interface ModuleDefinition {
   auditEntities?: Record<string, Permission>;
   jobs?(runtime: ModuleRuntime): JobDefinition<never>[];
   schedules?: ScheduleDefinition[];
+  /** What the module does when domain events happen (delivered at least once, effect once; decision 0017). */
+  eventHandlers?(runtime: ModuleRuntime): EventHandler[];
 }
 
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {
