@@ -23,6 +23,7 @@ import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope
 import { assertIndependentDecider } from '../../platform/auth/independent-decider';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { emitEvent } from '../../platform/events/emit-event';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { pageFrom } from '../../platform/http/pagination';
 import { assertVersion, versionedWrite } from '../../platform/db/versioned-write';
@@ -48,6 +49,13 @@ export function scorePreview(body: ScoreAssessmentBody) {
   assertItemsValid(body.items);
   return scoreAssessment({ ...body, items: body.items as Record<string, number> });
 }
+
+/** The steps of an assessment that other modules hear of (domain events). */
+const ASSESSMENT_EVENTS: Record<string, string | undefined> = {
+  submit: 'assessment.submitted',
+  approve: 'assessment.approved',
+  return: 'assessment.returned',
+};
 
 export function createAssessmentsService(db: Db, regions: RegionsService, agencies: AgenciesService) {
   const withContext = () =>
@@ -227,6 +235,24 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
       before,
       after,
     });
+    const type = ASSESSMENT_EVENTS[action];
+    if (type)
+      await emitEvent(tx, {
+        type,
+        entity: 'assessment',
+        entityId: after.id,
+        regionCode,
+        actorId: actor.actorId,
+        // The level, not the answers behind it: what the subsidy and due lists act on.
+        payload: {
+          elderId: after.elderId,
+          agencyId: after.agencyId,
+          status: after.status,
+          finalLevel: after.finalLevel,
+          validUntil: after.validUntil,
+          version: after.version,
+        },
+      });
   }
 
   return {

@@ -8,6 +8,7 @@ import { inScope, oneInScope } from '../../platform/auth/scope';
 import { assertIndependentDecider } from '../../platform/auth/independent-decider';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { emitElderChangeRequest, emitElderChanged } from './elder-events';
 import { pageFrom } from '../../platform/http/pagination';
 import { newestFirstKeyset } from '../../platform/db/newest-first-keyset';
 import { shanghaiDate } from '../../platform/time/shanghai-date';
@@ -141,6 +142,12 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
       before,
       after: { changes, reason },
     });
+    await emitElderChangeRequest(tx, actor, 'change_request.created', {
+      id: row!.id,
+      elderId,
+      regionCode: elder.regionCode,
+      fields: Object.keys(changes),
+    });
     return row!.id;
   }
 
@@ -194,10 +201,11 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
         const changes = request.changes as ElderChanges;
         assertChangeConsistent(elder, changes, shanghaiDate());
         const version = elder.version + 1;
-        await tx
+        const [updated] = await tx
           .update(elders)
           .set({ ...changes, version, updatedAt: new Date() })
-          .where(eq(elders.id, elder.id));
+          .where(eq(elders.id, elder.id))
+          .returning();
         await tx.insert(elderVersions).values({
           elderId: elder.id,
           version,
@@ -223,6 +231,15 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
           before: request.before,
           after: request.changes,
         });
+        const fields = Object.keys(changes);
+        await emitElderChanged(tx, actor, elder, updated!, fields);
+        await emitElderChangeRequest(tx, actor, 'change_request.decided', {
+          id,
+          elderId: elder.id,
+          regionCode: updated!.regionCode,
+          fields,
+          decision: 'approved',
+        });
       });
       return getDto(caller, id);
     },
@@ -246,6 +263,13 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
           entityId: request.elderId,
           regionCode: request.regionCode,
           after: { reason },
+        });
+        await emitElderChangeRequest(tx, actor, 'change_request.decided', {
+          id,
+          elderId: request.elderId,
+          regionCode: request.regionCode,
+          fields: Object.keys(request.changes as ElderChanges),
+          decision: 'rejected',
         });
       });
       return getDto(caller, id);

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { errorMessage, isRegisteredError } from '../../platform/errors/error-catalog';
 import { inScope, oneInScope } from '../../platform/auth/scope';
 import { systemActor, writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { emitEvent } from '../../platform/events/emit-event';
 import {
   defineJob,
   JobInterrupted,
@@ -251,6 +252,15 @@ export function createElderImportService(
         entityId: importId,
         regionCode: job.regionCode,
         after: { rows: processed, imported, skipped, failed },
+      });
+      // One event for the whole import: its elders are not announced one by one.
+      await emitEvent(tx, {
+        type: 'elders.import_finished',
+        entity: 'elder_import',
+        entityId: importId,
+        regionCode: job.regionCode,
+        actorId: actor.actorId,
+        payload: { rows: processed, imported, skipped, failed },
       });
     });
   }

@@ -14,6 +14,7 @@ import { residentIdOrThrow } from '../../platform/identity/parse-or-throw';
 import { assertAssignable, inScope, isInScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { emitElderChanged, emitElderCreated } from './elder-events';
 import { pageFrom } from '../../platform/http/pagination';
 import { updateWithVersion, versionedWrite } from '../../platform/db/versioned-write';
 import { regionKeyset } from '../../platform/db/region-keyset';
@@ -201,6 +202,7 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
             regionCode: row.regionCode,
             after: safeView(row),
           });
+          await emitElderCreated(tx, actor, row);
           return row;
         });
         return toDto(row);
@@ -276,6 +278,7 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
           before: beforeView,
           after: afterView,
         });
+        await emitElderChanged(tx, actor, before, after as ElderRow, Object.keys(fields));
         return after as ElderRow;
       };
       const row = await versionedWrite(

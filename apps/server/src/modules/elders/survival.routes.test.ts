@@ -170,6 +170,22 @@ describe('survival checks', () => {
       expect(await checks(id)).toEqual([]);
     });
 
+    it('a change request the database refuses leaves no check behind', async () => {
+      const id = await given.elder(t, { by: 'worker' });
+      const undo = await t.refuseWrites('elder_change_requests', `new.elder_id = '${id}'`);
+      try {
+        const res = await t.call('worker', {
+          method: 'POST',
+          url: `/api/v1/elders/${id}/survival-checks`,
+          payload: { method: 'home_visit', checkedOn: today, result: 'deceased', deathDate: today },
+        });
+        expect(res.statusCode).toBe(500);
+      } finally {
+        await undo();
+      }
+      expect(await checks(id)).toEqual([]);
+    });
+
     it('a refused request (death date in the future) leaves no check behind', async () => {
       const id = await given.elder(t, { by: 'worker' });
       const res = await t.call('worker', {

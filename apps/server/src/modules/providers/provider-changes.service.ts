@@ -7,6 +7,7 @@ import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope
 import { assertIndependentDecider } from '../../platform/auth/independent-decider';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { emitProviderChangeRequest, emitProviderEvent } from './provider-events';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { pageFrom } from '../../platform/http/pagination';
 import { newestFirstKeyset } from '../../platform/db/newest-first-keyset';
@@ -97,6 +98,12 @@ export function createProviderChangesService(
             before,
             after: body.changes,
           });
+          await emitProviderChangeRequest(tx, actor, 'change_request.created', {
+            id: created!.id,
+            providerId,
+            regionCode: provider.regionCode,
+            fields: Object.keys(body.changes),
+          });
           return created!.id;
         });
         return one(caller, id);
@@ -171,6 +178,15 @@ export function createProviderChangesService(
           before: provider,
           after,
         });
+        await emitProviderChangeRequest(tx, actor, 'change_request.decided', {
+          id,
+          providerId: request.providerId,
+          regionCode: after!.regionCode,
+          fields: Object.keys(request.changes),
+          decision: 'approved',
+        });
+        if (after!.grade !== provider!.grade)
+          await emitProviderEvent(tx, actor, 'provider.graded', after!, { previousGrade: provider!.grade });
       });
       return one(caller, id);
     },
@@ -194,6 +210,13 @@ export function createProviderChangesService(
           entityId: id,
           regionCode: request.regionCode,
           after: { reason },
+        });
+        await emitProviderChangeRequest(tx, actor, 'change_request.decided', {
+          id,
+          providerId: request.providerId,
+          regionCode: request.regionCode,
+          fields: Object.keys(request.changes),
+          decision: 'rejected',
         });
       });
       return one(caller, id);

@@ -20,6 +20,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { assertAssignable, inScope, isInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
+import { emitProviderEvent } from './provider-events';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
 import { pageFrom } from '../../platform/http/pagination';
 import { assertVersion, updateWithVersion, versionedWrite } from '../../platform/db/versioned-write';
@@ -189,6 +190,7 @@ export function createProvidersService(db: Db, regions: RegionsService) {
             regionCode: created!.regionCode,
             after: created,
           });
+          await emitProviderEvent(tx, actor, 'provider.created', created!);
           return created!;
         });
         return toDto(row);
