@@ -205,4 +205,10 @@ describe('yiyang CLI', () => {
       await release();
     }
   });
+
+  it('events replay refuses a handler no module declares', () => {
+    const unknown = yiyang('events', 'replay', '--handler', 'nobody.listens', '--since', '1');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain('No event handler nobody.listens');
+  });
 });

@@ -21,11 +21,12 @@ import { seedDemoAssessments } from '../demo/seed-assessments';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importToEnd } from '../modules/elders/index';
-import { registerAllJobs } from '../modules/index';
+import { moduleEventHandlers, registerAllJobs } from '../modules/index';
 import { createJobRunner, type JobState } from '../platform/jobs/job-runner';
 import { manageJob, type JobAction } from '../platform/jobs/manage-job';
 import { JOB_STATES } from '@yiyang/contracts';
 import { jobLine } from './job-lines';
+import { createEventDispatch } from '../platform/events/event-dispatch';
 
 function positiveInt(value: string, name: string): number {
   const n = Number(value);
@@ -144,6 +145,40 @@ program
       if (report.hasErrorWorkbook) {
         writeFileSync(o.errors, await service.errorWorkbook(importer, systemActor('cli'), report.id));
         console.log(`Rows not imported, with reasons: ${o.errors}`);
+      }
+    }),
+  );
+
+program
+  .command('events')
+  .description('domain events kept in the outbox')
+  .command('replay')
+  .description(
+    'deliver again, to one handler, the events it hears from an id on (those it has handled are skipped); the server runs the deliveries',
+  )
+  .requiredOption('--handler <name>', 'the event handler, e.g. elders.on-deceased')
+  .requiredOption('--since <id>', 'the first event id to deliver', (v) => BigInt(positiveInt(v, '--since')))
+  .action((o: { handler: string; since: bigint }) =>
+    withDatabase(async (database) => {
+      const config = loadConfig();
+      const cipher = createPiiCipher(loadMasterSecret(config.secret, config.dataDir).secret);
+      const log = { info: () => undefined, error: (details: object) => console.error(details) };
+      // Enqueues only: the deliveries run in the server, as every other handler job.
+      const jobs = createJobRunner(database, { log, work: false });
+      const runtime = { database, cipher, jobs };
+      registerAllJobs(runtime);
+      const dispatch = createEventDispatch(database, jobs, { log });
+      dispatch.register(moduleEventHandlers(runtime));
+      if (!dispatch.handlerNames().includes(o.handler))
+        throw new Error(
+          `No event handler ${o.handler}. Handlers: ${dispatch.handlerNames().join(', ') || '(none)'}.`,
+        );
+      await jobs.start();
+      try {
+        const queued = await dispatch.replay(o.handler, o.since);
+        console.log(`${queued} events queued for ${o.handler}; the server delivers them.`);
+      } finally {
+        await jobs.stop();
       }
     }),
   );
