@@ -6,7 +6,8 @@ import { createJobRunner, type JobRunner } from '../src/platform/jobs/job-runner
 import { emitEvent } from '../src/platform/events/emit-event';
 import { createEventDispatch, type EventDispatch } from '../src/platform/events/event-dispatch';
 import { defineEventHandler, handlerQueue, type EventHandler } from '../src/platform/events/event-handlers';
-import { createTestDatabase } from './test-app';
+import { COMMUNITY_A1, createTestApp, createTestDatabase } from './test-app';
+import { given } from './given';
 
 const quiet = { info: () => undefined, error: () => undefined };
 let database: Database;
@@ -33,11 +34,11 @@ function recording(name: string, events: string[], extra: Partial<EventHandler> 
 }
 
 async function effects(handler: string): Promise<string[]> {
-  const rows = await queryRows<{ event_id: string }>(
+  const rows = await queryRows<{ id: string }>(
     database.db,
-    sql`select event_id::text from handler_effects where handler = ${handler} order by event_id`,
+    sql`select event_id::text as id from handler_effects where handler = ${handler} order by event_id`,
   );
-  return rows.map((r) => r.event_id);
+  return rows.map((r) => r.id);
 }
 
 async function emit(type: string): Promise<string> {
@@ -66,7 +67,7 @@ async function startProcess(handlers: EventHandler[], start = true) {
   };
 }
 
-const waitUntil = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 30_000, interval: 100 });
+const waitUntil = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 20_000, interval: 100 });
 
 describe('the transactional outbox', () => {
   it('delivers an event committed while no process was dispatching (a stop between commit and dispatch)', async () => {
@@ -126,6 +127,32 @@ describe('the transactional outbox', () => {
     }
   });
 
+  it('fails one delivery of a batch on its own: the handler’s other events are handled', async () => {
+    const type = `test.batch_${++serial}`;
+    const ids = [await emit(type), await emit(type), await emit(type)];
+    const picky = recording('test.picky', [type], {
+      retryLimit: 0,
+      async handle(event, tx) {
+        if (event.id.toString() === ids[1]) throw new Error('this one fails');
+        await tx.execute(sql`insert into handler_effects values ('test.picky', ${event.id})`);
+      },
+    });
+    // Queued before the workers start, so that one fetch takes all three.
+    const server = await startProcess([picky], false);
+    try {
+      await server.jobs.start();
+      await server.dispatch.dispatchPending();
+      await server.dispatch.start();
+      await waitUntil(async () => {
+        expect(await effects('test.picky')).toEqual([ids[0], ids[2]]);
+        const failed = await server.jobs.list({ state: 'failed' });
+        expect(failed.filter((j) => j.name === handlerQueue('test.picky'))).toHaveLength(1);
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('has a duplicate delivery take effect once', async () => {
     const type = `test.duplicate_${++serial}`;
     const id = await emit(type);
@@ -164,6 +191,32 @@ describe('the transactional outbox', () => {
       expect(await server.dispatch.replay('test.late', BigInt(ids[0]!))).toBe(0);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('handlers in the server', () => {
+  it('hear the events of an API call after it commits', async () => {
+    const heard: { type: string; regionCode: string | null }[] = [];
+    const t = await createTestApp({
+      eventHandlers: [
+        defineEventHandler({
+          name: 'test.listener',
+          events: ['elder.created'],
+          async handle(event) {
+            heard.push({ type: event.type, regionCode: event.regionCode });
+          },
+        }),
+      ],
+    });
+    try {
+      await t.app.ready();
+      await given.elder(t);
+      await waitUntil(async () =>
+        expect(heard).toEqual([{ type: 'elder.created', regionCode: COMMUNITY_A1 }]),
+      );
+    } finally {
+      await t.close();
     }
   });
 });

@@ -44,6 +44,7 @@ export function eventHandlerJob(db: Db, handler: EventHandler): JobDefinition<Ev
     label: handler.label ?? { 'zh-CN': `事件处理：${handler.name}`, en: `Event handler ${handler.name}` },
     retryLimit: handler.retryLimit ?? 5,
     retryDelaySeconds: handler.retryDelaySeconds ?? 5,
+    batchSize: 20,
     async handle(data, ctx) {
       const eventId = BigInt(data.eventId);
       await db.transaction(async (tx) => {

@@ -33,6 +33,11 @@ export interface JobDefinition<T extends object = object> {
    * progress is also taken back from a crashed process once its heartbeat is 2 minutes old.
    */
   expireInSeconds?: number;
+  /**
+   * Jobs one worker takes in one fetch and runs one after another (default 1): for many short
+   * jobs (event deliveries), where a fetch per job would cost more than the job.
+   */
+  batchSize?: number;
 }
 
 export interface ScheduleDefinition {

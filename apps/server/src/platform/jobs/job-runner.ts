@@ -204,11 +204,24 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
         const id = await boss.work<object>(
           def.name,
           {
-            batchSize: 1,
+            batchSize: def.batchSize ?? 1,
             includeMetadata: true,
             pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
           },
-          ([job]) => run(def, job!),
+          async (batch) => {
+            try {
+              if (batch.length === 1) await run(def, batch[0]!);
+              else
+                // One after another, each failing on its own: pg-boss then completes those still active.
+                for (const job of batch)
+                  await run(def, job).catch((error: Error) => boss.fail(def.name, job.id, error));
+            } finally {
+              // pg-boss waits a polling interval after every fetch unless notified: a worker that
+              // found a job looks for the next one at once, so a burst (events) is not one per interval.
+              const id = workers.get(def.name);
+              if (id) boss.notifyWorker(id);
+            }
+          },
         );
         workers.set(def.name, id);
       }
