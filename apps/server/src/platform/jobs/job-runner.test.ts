@@ -170,8 +170,11 @@ describe.runIf(onPostgres())('two server processes on one PostgreSQL', () => {
             await sleep(100);
           },
         });
-      const a = await runner([shared('a')], [], processA);
-      const b = await runner([shared('b')], [], processB);
+      // Started together, as two servers of a deployment are: setting up the same queues at once.
+      const [a, b] = await Promise.all([
+        runner([shared('a')], [], processA),
+        runner([shared('b')], [], processB),
+      ]);
       for (let n = 0; n < 30; n++) await a.enqueue('test.shared', { n });
       const effects = await until(async () => {
         const rows = await queryRows<{ job: string; worker: string }>(

@@ -16,6 +16,8 @@ import { jobProgress } from './jobs.tables';
 import { JOB_SCHEMA } from './job-schema';
 /** A job that reports progress and has not done so for this long was left by a crashed process. */
 const STALLED_AFTER_SECONDS = 120;
+/** An arbitrary constant, as the migrations' lock is: serialises queue and schedule set-up. */
+const QUEUE_SETUP_LOCK_KEY = 4_242_003;
 
 export interface JobLog {
   info(details: object, message: string): void;
@@ -149,6 +151,22 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
       options.log.info({ jobs: rows.map((r) => r.id) }, 'resumed jobs left by a stopped process');
   }
 
+  /**
+   * Two processes starting together on one PostgreSQL would create the same queues (tables and
+   * partitions) at once and deadlock: they take turns, on a lock held by a connection of its own.
+   */
+  async function serialisedAcrossProcesses(work: () => Promise<void>) {
+    if (database.kind !== 'postgres') return work();
+    const client = await database.pool!.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [QUEUE_SETUP_LOCK_KEY]);
+      await work();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [QUEUE_SETUP_LOCK_KEY]).catch(() => undefined);
+      client.release();
+    }
+  }
+
   async function ensureQueues() {
     for (const def of definitions.values()) {
       const queue = {
@@ -190,7 +208,7 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
 
     async start() {
       await boss.start();
-      await ensureQueues();
+      await serialisedAcrossProcesses(ensureQueues);
       if (!options.work) return;
       if (database.kind === 'pglite') await reclaim(true);
       else
@@ -198,7 +216,7 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
           () => void reclaim(false).catch(() => undefined),
           (stalledAfter * 1000) / 2,
         );
-      await ensureSchedules();
+      await serialisedAcrossProcesses(ensureSchedules);
       for (const def of definitions.values()) {
         if (options.queues && !options.queues.includes(def.name)) continue;
         const id = await boss.work<object>(
