@@ -1,3 +1,4 @@
+import type { DomainEventType } from '@yiyang/domain';
 /**
  * The outbox (issue 10): events/s from the commit of the change that raises them to their
  * handler's commit, through the dispatcher and pg-boss, on PGlite and — with BENCH_DATABASE_URL —
@@ -59,7 +60,7 @@ async function outbox(database: Database) {
   for (let i = 0; i < count; i++) {
     const id = await database.db.transaction((tx) =>
       emitEvent(tx, {
-        type: 'bench.happened',
+        type: 'bench.happened' as DomainEventType,
         entity: 'bench',
         entityId: String(i),
         regionCode: '150102001001',

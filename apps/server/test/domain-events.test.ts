@@ -151,7 +151,7 @@ describe('elder events', () => {
     expect(job.json().status).toBe('done');
     expect(await eventsOf(job.json().id)).toEqual([
       {
-        type: 'elders.import_finished',
+        type: 'elder.import_finished',
         entity: 'elder_import',
         regionCode: COMMUNITY_A1,
         providerId: null,
@@ -221,13 +221,13 @@ describe('provider events', () => {
     ]);
     expect(await eventsOf(requestId)).toEqual([
       expect.objectContaining({
-        type: 'change_request.created',
+        type: 'provider_change.created',
         entity: 'provider_change_request',
         providerId: id,
         payload: { providerId: id, fields: ['grade', 'gradedOn', 'gradeBody'] },
       }),
       expect.objectContaining({
-        type: 'change_request.decided',
+        type: 'provider_change.decided',
         entity: 'provider_change_request',
         payload: { providerId: id, fields: ['grade', 'gradedOn', 'gradeBody'], decision: 'approved' },
       }),

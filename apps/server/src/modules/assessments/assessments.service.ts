@@ -1,3 +1,4 @@
+import type { DomainEventType } from '@yiyang/domain';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   ASSESSMENT_STATUS_LABELS,
@@ -51,7 +52,7 @@ export function scorePreview(body: ScoreAssessmentBody) {
 }
 
 /** The steps of an assessment that other modules hear of (domain events). */
-const ASSESSMENT_EVENTS: Record<string, string | undefined> = {
+const ASSESSMENT_EVENTS: Record<string, DomainEventType | undefined> = {
   submit: 'assessment.submitted',
   approve: 'assessment.approved',
   return: 'assessment.returned',

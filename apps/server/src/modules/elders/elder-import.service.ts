@@ -255,7 +255,7 @@ export function createElderImportService(
       });
       // One event for the whole import: its elders are not announced one by one.
       await emitEvent(tx, {
-        type: 'elders.import_finished',
+        type: 'elder.import_finished',
         entity: 'elder_import',
         entityId: importId,
         regionCode: job.regionCode,

@@ -98,7 +98,7 @@ export function createProviderChangesService(
             before,
             after: body.changes,
           });
-          await emitProviderChangeRequest(tx, actor, 'change_request.created', {
+          await emitProviderChangeRequest(tx, actor, 'provider_change.created', {
             id: created!.id,
             providerId,
             regionCode: provider.regionCode,
@@ -178,7 +178,7 @@ export function createProviderChangesService(
           before: provider,
           after,
         });
-        await emitProviderChangeRequest(tx, actor, 'change_request.decided', {
+        await emitProviderChangeRequest(tx, actor, 'provider_change.decided', {
           id,
           providerId: request.providerId,
           regionCode: after!.regionCode,
@@ -211,7 +211,7 @@ export function createProviderChangesService(
           regionCode: request.regionCode,
           after: { reason },
         });
-        await emitProviderChangeRequest(tx, actor, 'change_request.decided', {
+        await emitProviderChangeRequest(tx, actor, 'provider_change.decided', {
           id,
           providerId: request.providerId,
           regionCode: request.regionCode,

@@ -24,11 +24,14 @@ export async function emitProviderEvent(
   });
 }
 
-/** change_request.created / .decided for a provider's filing or grade request. */
+/**
+ * provider_change.created / .decided for a provider's filing or grade request: a kind of its own,
+ * heard with providers:read (elder change requests are change_request.*, heard with elders:read).
+ */
 export async function emitProviderChangeRequest(
   tx: Db,
   actor: AuditActor,
-  type: 'change_request.created' | 'change_request.decided',
+  type: 'provider_change.created' | 'provider_change.decided',
   request: {
     id: string;
     providerId: string;

@@ -1,10 +1,11 @@
+import type { DomainEventType } from '@yiyang/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { domainEvents, EVENTS_CHANNEL } from './events.tables';
 import { undispatchedEvents } from './event-deliveries.tables';
 
 export interface DomainEvent {
-  type: string;
+  type: DomainEventType;
   entity: string;
   entityId?: string | null;
   regionCode?: string | null;
