@@ -60,6 +60,9 @@ test('a street official creates a user in their street, who must change the pass
 
   await page.getByTestId('user-create').click();
   const dialog = page.getByRole('dialog');
+  // The form checks with the server's schema and says what the server would say.
+  await dialog.getByLabel('用户名').fill('e2');
+  await expect(dialog.getByText('用户名为3–32位小写字母、数字或 . _ -，以字母或数字开头')).toBeVisible();
   await dialog.getByLabel('用户名').fill('e2e.worker');
   await dialog.getByLabel('姓名').fill('测试社工');
   const field = (label: string) =>

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './endpoint';
 export * from './text-rules';
 export * from './auth';
 export * from './users';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, ROLES } from '@yiyang/domain';
-import { editBody, isoDateTime, nameText, pageQuery, regionCode } from './common';
+import { editBody, idParams, isoDateTime, nameText, pageOf, pageQuery, regionCode } from './common';
+import { defineEndpoint } from './endpoint';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
@@ -61,3 +62,65 @@ export const listUsersQuery = pageQuery.extend({
   status: z.enum(USER_STATUSES).optional(),
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
+
+const tags = ['users'];
+/** The user-account endpoints (decision 0019). */
+export const usersEndpoints = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/users',
+    permission: 'users:read',
+    query: listUsersQuery,
+    response: pageOf(user),
+    tags,
+    summary: 'User accounts in the caller’s scope',
+  }),
+  create: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/users',
+    permission: 'users:write',
+    body: createUserBody,
+    response: user,
+    status: 201,
+    tags,
+    summary: 'Create a user account in the caller’s scope',
+  }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/users/:id',
+    permission: 'users:read',
+    params: idParams,
+    response: user,
+    tags,
+    summary: 'One user account',
+  }),
+  update: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/v1/users/:id',
+    permission: 'users:write',
+    params: idParams,
+    body: updateUserBody,
+    response: user,
+    tags,
+    summary: 'Change name, role, region, provider or status',
+  }),
+  resetPassword: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/users/:id/password',
+    permission: 'users:write',
+    params: idParams,
+    body: resetPasswordBody,
+    response: user,
+    tags,
+    summary: 'Set a new password; the user changes it at next sign-in',
+  }),
+  unlock: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/users/:id/unlock',
+    permission: 'users:write',
+    params: idParams,
+    response: user,
+    tags,
+    summary: 'Lift a lock after failed sign-ins',
+  }),
+};

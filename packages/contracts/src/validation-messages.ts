@@ -1,3 +1,6 @@
+import type { $ZodIssue } from 'zod/v4/core';
+import { en, zhCN } from 'zod/locales';
+
 /** Texts for the custom `validation.*` keys that contract schemas use as messages. */
 export const VALIDATION_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
   'validation.regionCode': {
@@ -34,3 +37,19 @@ export const VALIDATION_MESSAGES: Record<string, { 'zh-CN': string; en: string }
     en: 'A date lies between the years 1900 and 2199',
   },
 };
+
+const zodLocales = { 'zh-CN': zhCN(), en: en() };
+type IssueLocale = keyof typeof zodLocales;
+
+/**
+ * The text of one validation issue in `locale`: ours for a `validation.*` key, zod's own
+ * otherwise. The server answers with it and the web app's forms show it, so both say the same.
+ */
+export function issueText(issue: $ZodIssue, locale: IssueLocale): string {
+  const custom = VALIDATION_MESSAGES[issue.message];
+  if (custom) return custom[locale];
+  const result: unknown = zodLocales[locale].localeError(issue as never);
+  if (typeof result === 'string') return result;
+  if (result && typeof result === 'object' && 'message' in result) return String(result.message);
+  return issue.message;
+}

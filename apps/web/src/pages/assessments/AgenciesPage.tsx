@@ -3,8 +3,15 @@ import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Ta
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AddAssessorBody, AgencyDto, AssessorDto, CreateAgencyBody, UserDto } from '@yiyang/contracts';
+import {
+  usersEndpoints,
+  type AddAssessorBody,
+  type AgencyDto,
+  type AssessorDto,
+  type CreateAgencyBody,
+} from '@yiyang/contracts';
 import { api, ApiError, fieldErrors } from '../../api/client';
+import { useEndpointQuery } from '../../api/endpoints';
 import { conflictCurrent } from '../../api/version-conflict';
 import { useCan, useMe } from '../../api/session';
 import { RegionSelect } from '../../components/RegionSelect';
@@ -17,11 +24,11 @@ function AssessorTable(props: { agency: AgencyDto; onChanged: () => void }) {
   const [form] = Form.useForm<AddAssessorBody>();
   const path = `/api/v1/assessment-agencies/${props.agency.id}/assessors`;
   const list = useQuery({ queryKey: [path], queryFn: () => api<AssessorDto[]>(path) });
-  const candidates = useQuery({
-    queryKey: ['users', 'assessor'],
-    queryFn: () => api<{ items: UserDto[] }>('/api/v1/users', { query: { role: 'assessor', limit: 200 } }),
-    enabled: adding,
-  });
+  const candidates = useEndpointQuery(
+    usersEndpoints.list,
+    { query: { role: 'assessor', limit: 200 } },
+    { enabled: adding },
+  );
   const refresh = async () => {
     await list.refetch();
     props.onChanged();

@@ -2,8 +2,16 @@ import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { grantableRoles, PROVIDER_ROLES, type Role } from '@yiyang/domain';
-import type { SessionUserDto, UserDto } from '@yiyang/contracts';
-import { api, ApiError, fieldErrors } from '../../api/client';
+import {
+  createUserBody,
+  usersEndpoints,
+  type SessionUserDto,
+  type UpdateUserBody,
+  type UserDto,
+} from '@yiyang/contracts';
+import { ApiError, fieldErrors } from '../../api/client';
+import { useEndpointMutation } from '../../api/endpoints';
+import { schemaRules } from '../../api/schema-rules';
 import { changedFields, useVersionConflict } from '../../api/version-conflict';
 import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { passwordRule } from '../../components/password-rule';
@@ -26,6 +34,9 @@ export function UserFormModal(props: {
   const editing = props.user !== null;
   const conflict = useVersionConflict<UserDto>();
   const { clear } = conflict;
+  const create = useEndpointMutation(usersEndpoints.create);
+  const update = useEndpointMutation(usersEndpoints.update);
+  const rules = (field: keyof typeof createUserBody.shape) => schemaRules(createUserBody, field);
 
   useEffect(() => {
     if (props.open) {
@@ -41,15 +52,15 @@ export function UserFormModal(props: {
     try {
       if (editing) {
         // Only what the user changed, so a save after a conflict keeps the other person's changes.
-        const changed = changedFields(body, props.user!, EDITABLE);
+        const changed = changedFields(body, props.user!, EDITABLE) as Omit<UpdateUserBody, 'version'>;
         if (Object.keys(changed).length)
-          await api(`/api/v1/users/${props.user!.id}`, {
-            method: 'PATCH',
+          await update.mutateAsync({
+            params: { id: props.user!.id },
             body: { ...changed, version: conflict.versionFor(props.user!) },
           });
         message.success(t('users.saved'));
       } else {
-        await api('/api/v1/users', { method: 'POST', body });
+        await create.mutateAsync({ body });
         message.success(t('users.created'));
       }
       props.onSaved();
@@ -79,24 +90,24 @@ export function UserFormModal(props: {
         />
       )}
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,31}$/ }]}
-        >
+        <Form.Item name="username" label={t('users.username')} rules={rules('username')}>
           <Input disabled={editing} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, max: 50 }]}>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={rules('displayName')}>
           <Input />
         </Form.Item>
-        <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+        <Form.Item name="role" label={t('users.role')} rules={rules('role')}>
           <Select options={grantableRoles(props.me.role).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('users.region')} rules={[{ required: true }]}>
+        <Form.Item name="regionCode" label={t('users.region')} rules={rules('regionCode')}>
           <RegionSelect root={props.me.regionCode} />
         </Form.Item>
         {role && PROVIDER_ROLES.includes(role) && (
-          <Form.Item name="providerId" label={t('users.provider')} rules={[{ required: true }]}>
+          <Form.Item
+            name="providerId"
+            label={t('users.provider')}
+            rules={schemaRules(createUserBody, 'providerId', { required: true })}
+          >
             <Input />
           </Form.Item>
         )}
@@ -104,7 +115,7 @@ export function UserFormModal(props: {
           <Form.Item
             name="password"
             label={t('users.password')}
-            rules={[{ required: true }, passwordRule(t, () => form.getFieldValue('username'))]}
+            rules={[...rules('password'), passwordRule(t, () => form.getFieldValue('username'))]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

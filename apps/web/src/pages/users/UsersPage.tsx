@@ -4,11 +4,11 @@ import { ListFilters, LoadMore } from '../../components/ListFilters';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { passwordProblem, ROLES } from '@yiyang/domain';
-import type { UserDto } from '@yiyang/contracts';
-import { api, ApiError } from '../../api/client';
+import { usersEndpoints, type ListUsersQuery, type UserDto } from '@yiyang/contracts';
+import { ApiError } from '../../api/client';
+import { call, useEndpointList } from '../../api/endpoints';
 import { conflictCurrent } from '../../api/version-conflict';
 import { useCan, useMe } from '../../api/session';
-import { useKeysetList } from '../../api/use-keyset-list';
 import { RegionSelect } from '../../components/RegionSelect';
 import { formatDateTime } from '../../format';
 import { UserFormModal } from './UserFormModal';
@@ -18,9 +18,9 @@ export function UsersPage() {
   const { message } = App.useApp();
   const { data: me } = useMe();
   const can = useCan();
-  const [filters, setFilters] = useState<Record<string, unknown>>({});
+  const [filters, setFilters] = useState<Omit<ListUsersQuery, 'limit'>>({});
   const [editing, setEditing] = useState<UserDto | null | undefined>(undefined);
-  const list = useKeysetList<UserDto>('/api/v1/users', filters);
+  const list = useEndpointList(usersEndpoints.list, { query: filters });
   const [filterForm] = Form.useForm();
   if (!me) return null;
   const writable = can('users:write');
@@ -55,7 +55,7 @@ export function UsersPage() {
           throw new Error(problem);
         }
         await act(
-          () => api(`/api/v1/users/${user.id}/password`, { method: 'POST', body: { newPassword: value } }),
+          () => call(usersEndpoints.resetPassword, { params: { id: user.id }, body: { newPassword: value } }),
           t('users.resetDone'),
         );
       },
@@ -147,7 +147,7 @@ export function UsersPage() {
                             size="small"
                             onClick={() =>
                               act(
-                                () => api(`/api/v1/users/${u.id}/unlock`, { method: 'POST' }),
+                                () => call(usersEndpoints.unlock, { params: { id: u.id } }),
                                 t('users.unlocked'),
                               )
                             }
@@ -162,8 +162,8 @@ export function UsersPage() {
                           onClick={() =>
                             act(
                               () =>
-                                api(`/api/v1/users/${u.id}`, {
-                                  method: 'PATCH',
+                                call(usersEndpoints.update, {
+                                  params: { id: u.id },
                                   body: {
                                     status: u.status === 'active' ? 'disabled' : 'active',
                                     version: u.version,
@@ -189,8 +189,8 @@ export function UsersPage() {
         open={editing !== undefined}
         onClose={() => setEditing(undefined)}
         onSaved={() => {
+          // The save marked the list stale (useEndpointMutation): it reloads by itself.
           setEditing(undefined);
-          void list.refetch();
         }}
       />
     </Card>
