@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan, useMe, useSessionActions } from '../api/session';
 import { MODULES } from '../modules';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { PageLoadBoundary } from './PageLoadBoundary';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -62,6 +63,7 @@ export function AppLayout() {
             <Typography.Text type="secondary">{t('common.scope')}</Typography.Text>
             <Tag color="volcano">{me.regionName}</Tag>
           </Space>
+          <NotificationBell />
           <LanguageSwitch />
           <Dropdown
             menu={{
