@@ -15,7 +15,7 @@ export function NotificationBell() {
   const close = () => setOpen(false);
 
   const content = (
-    <div style={{ width: 'min(320px, calc(100vw - 48px))' }} data-testid="bell-list">
+    <div style={{ width: 'min(320px, calc(100vw - 72px))' }} data-testid="bell-list">
       {waiting.length === 0 ? (
         <Typography.Text type="secondary">{t('bell.empty')}</Typography.Text>
       ) : (
@@ -42,21 +42,25 @@ export function NotificationBell() {
   return (
     <Popover
       trigger="click"
-      placement="bottomRight"
+      // Centred under the bell: on a phone, right-aligned it would run off the left edge.
+      placement="bottom"
       title={t('bell.title')}
       content={content}
       open={open}
       onOpenChange={setOpen}
     >
-      <Badge count={total} overflowCount={99} size="small" data-testid="bell-count">
-        <Button
-          type="text"
-          shape="circle"
-          icon={<BellOutlined />}
-          aria-label={t('bell.title')}
-          data-testid="bell"
-        />
-      </Badge>
+      {/* The button is the popover's own child, so that it receives the click and the ref. */}
+      <Button
+        type="text"
+        shape="circle"
+        aria-label={t('bell.title')}
+        data-testid="bell"
+        icon={
+          <Badge count={total} overflowCount={99} size="small" data-testid="bell-count">
+            <BellOutlined style={{ fontSize: 16 }} />
+          </Badge>
+        }
+      />
     </Popover>
   );
 }

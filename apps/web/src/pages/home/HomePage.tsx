@@ -1,4 +1,5 @@
-import { Alert, Button, Col, Empty, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Space, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/session';
 import { useWorkbench } from '../../api/workbench';
@@ -11,8 +12,8 @@ export function HomePage() {
   const workbench = useWorkbench();
   if (!me) return null;
   const items = workbench.data?.items ?? [];
-  // Work waiting comes first; kinds with nothing to do stay visible but quiet, so that the
-  // page says what it watches.
+  // Work waiting gets a card; kinds with nothing to do stay listed below, quiet, so that the
+  // page says what it watches without pushing the real work off a phone's screen.
   const waiting = items.filter((i) => i.count > 0);
   const idle = items.filter((i) => i.count === 0);
 
@@ -46,13 +47,33 @@ export function HomePage() {
             {waiting.length === 0 && (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.nothingToDo')} />
             )}
-            <Row gutter={[16, 16]} data-testid="todo-cards">
-              {[...waiting, ...idle].map((item) => (
-                <Col key={item.kind} xs={24} sm={12} lg={8} xl={6}>
-                  <TodoCard item={item} />
-                </Col>
-              ))}
-            </Row>
+            {waiting.length > 0 && (
+              <Row gutter={[16, 16]} data-testid="todo-cards">
+                {waiting.map((item) => (
+                  <Col key={item.kind} xs={24} sm={12} lg={8} xl={6}>
+                    <TodoCard item={item} />
+                  </Col>
+                ))}
+              </Row>
+            )}
+            {idle.length > 0 && (
+              <Card size="small" title={t('home.clear')} data-testid="todo-clear">
+                <List
+                  size="small"
+                  dataSource={idle}
+                  renderItem={(item) => (
+                    <List.Item
+                      data-testid={`todo-${item.kind}`}
+                      extra={<Typography.Text type="secondary">0</Typography.Text>}
+                    >
+                      <Link to={item.link}>
+                        <Typography.Text type="secondary">{item.title}</Typography.Text>
+                      </Link>
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            )}
           </Space>
         )}
       </div>

@@ -13,31 +13,28 @@ export const SEVERITY_COLOURS: Record<TodoItemDto['severity'], string> = {
 /** One kind of waiting work: what it is, how many, and the list where it is done. */
 export function TodoCard({ item }: { item: TodoItemDto }) {
   const { t } = useTranslation();
-  const idle = item.count === 0;
   return (
     <Card
       size="small"
       data-testid={`todo-${item.kind}`}
-      style={{ height: '100%', opacity: idle ? 0.6 : 1 }}
+      style={{ height: '100%' }}
       styles={{ body: { display: 'flex', flexDirection: 'column', gap: 8, height: '100%' } }}
     >
-      <Typography.Text type={idle ? 'secondary' : undefined} strong={!idle}>
-        {item.title}
-      </Typography.Text>
+      <Typography.Text strong>{item.title}</Typography.Text>
       <Typography.Text
         data-testid="todo-count"
         style={{
           fontSize: 32,
           lineHeight: 1.2,
           fontWeight: 600,
-          color: idle ? '#bfbfbf' : SEVERITY_COLOURS[item.severity],
+          color: SEVERITY_COLOURS[item.severity],
         }}
       >
         {item.count}
       </Typography.Text>
       <div style={{ marginTop: 'auto' }}>
         <Link to={item.link}>
-          <Button size="small" type={idle ? 'default' : 'primary'} ghost={!idle}>
+          <Button size="small" type="primary" ghost>
             {t('home.open')} <RightOutlined />
           </Button>
         </Link>

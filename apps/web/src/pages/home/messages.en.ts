@@ -11,6 +11,7 @@ export const en: Messages = {
     open: 'Open',
     nothingToDo: 'Nothing to do',
     loadFailed: 'The to-dos could not be loaded',
+    clear: 'Nothing waiting here',
     retry: 'Retry',
   },
 };

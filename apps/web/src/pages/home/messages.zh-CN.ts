@@ -9,6 +9,7 @@ export const zhCN = {
     open: '去处理',
     nothingToDo: '暂无待办',
     loadFailed: '待办加载失败',
+    clear: '以下事项暂无待办',
     retry: '重试',
   },
 };
