@@ -15,9 +15,10 @@ import { registerStaticWeb } from './platform/http/static-web';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { createRegionsService, regionsRoutes } from './modules/regions/index';
 import { createUsersService, usersRoutes } from './modules/users/index';
-import { moduleEventHandlers, registerAllJobs } from './modules/index';
+import { allTodoSources, moduleEventHandlers, registerAllJobs } from './modules/index';
 import { createEventDispatch } from './platform/events/event-dispatch';
 import type { EventHandler } from './platform/events/event-handlers';
+import { workbenchRoutes } from './platform/workbench/workbench.routes';
 import { createJobRunner } from './platform/jobs/job-runner';
 import { jobsRoutes } from './platform/jobs/jobs.routes';
 import { createEventBus } from './platform/events/event-bus';
@@ -204,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const liveEvents = await createEventBus(deps.database, { log: app.log });
   app.addHook('onClose', () => liveEvents.close());
   await app.register(sseRoutes(liveEvents, resolveSession, deps.liveUpdates));
+  await app.register(workbenchRoutes(allTodoSources(runtime)));
 
   const servesWeb = await registerStaticWeb(app, deps.webDist);
   app.setNotFoundHandler((request, reply) => {

@@ -11,3 +11,4 @@ export * from './settings';
 export * from './assessments';
 export * from './providers';
 export * from './jobs';
+export * from './workbench';

@@ -7,6 +7,8 @@ import {
 } from '../platform/idempotency/idempotency-cleanup.job';
 import type { ModuleDefinition, ModuleRuntime } from '../platform/module/module-definition';
 import { eventHandlerJob, type EventHandler } from '../platform/events/event-handlers';
+import type { TodoSource } from '../platform/workbench/todo-source';
+import { failedJobsTodos } from '../platform/workbench/failed-jobs.todos';
 import { assessmentsModule } from './assessments/index';
 import { authModule } from './auth/index';
 import { eldersModule } from './elders/index';
@@ -50,4 +52,10 @@ export function registerAllJobs(runtime: ModuleRuntime): void {
 /** Every module's event handlers, for the dispatcher (app.ts) and replay (the CLI). */
 export function moduleEventHandlers(runtime: ModuleRuntime): EventHandler[] {
   return MODULES.flatMap((module) => module.eventHandlers?.(runtime) ?? []);
+}
+
+/** Every module's 工作台 source, and the platform's own (failed background jobs). */
+export function allTodoSources(runtime: ModuleRuntime): TodoSource[] {
+  const sources = MODULES.flatMap((module) => (module.todos ? [module.todos(runtime)] : []));
+  return [...sources, failedJobsTodos(runtime.jobs)];
 }

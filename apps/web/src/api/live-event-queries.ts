@@ -1,4 +1,5 @@
 import type { QueryKey } from '@tanstack/react-query';
+import { WORKBENCH_KEY } from './workbench';
 
 /** One event as the server streams it (`GET /api/v1/events/stream`). */
 export interface LiveEvent {
@@ -17,8 +18,17 @@ export interface LiveEvent {
  * (`['/api/v1/providers/…/staff']`). A page whose key is not listed refreshes as before, on its
  * own; a new kind of event or a new page adds its keys here.
  */
-const ELDERS = ['elder', '/api/v1/elders', '/api/v1/elder-change-requests', '/api/v1/survival-checks'];
+/** The 工作台 counts (home page and header bell) follow every kind that has to-dos. */
+const WORKBENCH = WORKBENCH_KEY[0];
+const ELDERS = [
+  WORKBENCH,
+  'elder',
+  '/api/v1/elders',
+  '/api/v1/elder-change-requests',
+  '/api/v1/survival-checks',
+];
 const ASSESSMENTS = [
+  WORKBENCH,
   'assessment',
   'assessment-agencies',
   'certificate-alerts',
@@ -26,6 +36,7 @@ const ASSESSMENTS = [
   '/api/v1/assessment-agencies',
 ];
 const PROVIDERS = [
+  WORKBENCH,
   'provider',
   'provider-change-requests',
   'public-provider',

@@ -1,10 +1,11 @@
-import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe, useSessionActions } from '../api/session';
 import { MODULES } from '../modules';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { PageLoadBoundary } from './PageLoadBoundary';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -19,6 +20,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { logout } = useSessionActions();
+  // On a phone the header keeps the scope tag, the bell, the language and the avatar only.
+  const narrow = !Grid.useBreakpoint().md;
   if (!me) return null;
 
   const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({
@@ -54,14 +57,15 @@ export function AppLayout() {
             display: 'flex',
             justifyContent: 'flex-end',
             alignItems: 'center',
-            gap: 16,
-            paddingInline: 24,
+            gap: narrow ? 8 : 16,
+            paddingInline: narrow ? 12 : 24,
           }}
         >
           <Space data-testid="user-scope">
-            <Typography.Text type="secondary">{t('common.scope')}</Typography.Text>
+            {!narrow && <Typography.Text type="secondary">{t('common.scope')}</Typography.Text>}
             <Tag color="volcano">{me.regionName}</Tag>
           </Space>
+          <NotificationBell />
           <LanguageSwitch />
           <Dropdown
             menu={{
@@ -86,8 +90,8 @@ export function AppLayout() {
           >
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} />
-              <span>{me.displayName}</span>
-              <Typography.Text type="secondary">{t(`role.${me.role}`)}</Typography.Text>
+              {!narrow && <span>{me.displayName}</span>}
+              {!narrow && <Typography.Text type="secondary">{t(`role.${me.role}`)}</Typography.Text>}
             </Space>
           </Dropdown>
         </Header>

@@ -17,6 +17,7 @@ export const en: Messages = {
     reloaded: 'The current values are shown now.',
     load: 'Load current values',
   },
+  bell: { title: 'To-dos', empty: 'Nothing to do', workbench: 'Open the workbench' },
   common: {
     search: 'Search',
     reset: 'Reset',

@@ -10,6 +10,7 @@ export const zhCN = {
     reloaded: '已显示最新内容。',
     load: '载入最新内容',
   },
+  bell: { title: '待办提醒', empty: '暂无待办', workbench: '打开工作台' },
   common: {
     search: '查询',
     reset: '重置',

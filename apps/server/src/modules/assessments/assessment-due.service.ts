@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
 import { ageOn, OPEN_ASSESSMENT_STATUSES, regionPrefix, shiftDays } from '@yiyang/domain';
@@ -159,6 +159,15 @@ export function createAssessmentDueService(db: Db, regions: RegionsService) {
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.key, r.elder.id]);
       return { items: await toDtos(page.items), nextCursor: page.nextCursor };
+    },
+
+    /** How many elders the due list of `kind` holds for the caller (its default window). */
+    async countDue(caller: SessionUser, kind: DueQuery['kind'], days = 30): Promise<number> {
+      const query = db.select({ n: count() }).from(elders);
+      // Only the requested list filters on the request; the others join it for display alone.
+      const joined = kind === 'requested' ? query.innerJoin(assessmentRequests, openRequest) : query;
+      const [row] = await joined.where(and(...conditions(caller, { kind, days })));
+      return row?.n ?? 0;
     },
 
     /** The whole list as a workbook (台账), masked; the export is audited. */

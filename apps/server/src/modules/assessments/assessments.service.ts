@@ -1,9 +1,10 @@
 import type { DomainEventType } from '@yiyang/domain';
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   ASSESSMENT_STATUS_LABELS,
   assessmentTransition,
   assessmentValidUntil,
+  deciderConflict,
   levelCode,
   scoreAssessment,
   type AssessmentAction,
@@ -344,6 +345,45 @@ export function createAssessmentsService(db: Db, regions: RegionsService, agenci
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.a.createdAt.toISOString(), r.a.id]);
       return { items: await toDtos(page.items), nextCursor: page.nextCursor };
+    },
+
+    /**
+     * Submitted assessments in the caller's scope that the caller may approve or return: for an
+     * assessor, their agency's when they are its active reviewer; never one that they, or whoever
+     * controls their account, assessed.
+     */
+    async countReviewable(caller: SessionUser): Promise<number> {
+      let agency: SQL | undefined;
+      if (caller.role === 'assessor') {
+        const member = await agencies.membership(caller.id);
+        if (!member?.active || !member.reviewer) return 0;
+        agency = eq(assessments.agencyId, member.agencyId);
+      }
+      const byAssessors = await db
+        .select({ a1: assessments.assessor1Id, a2: assessments.assessor2Id, n: count() })
+        .from(assessments)
+        .innerJoin(eldersTable, eq(eldersTable.id, assessments.elderId))
+        .where(and(inScope(eldersTable.regionCode, caller), eq(assessments.status, 'submitted'), agency))
+        .groupBy(assessments.assessor1Id, assessments.assessor2Id);
+      return byAssessors
+        .filter((r) => deciderConflict(caller, [r.a1, r.a2]) === null)
+        .reduce((sum, r) => sum + r.n, 0);
+    },
+
+    /** The caller's own tasks (as one of the two assessors) in `status`, as the list counts them. */
+    async countMine(caller: SessionUser, status: 'draft' | 'returned'): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(assessments)
+        .innerJoin(eldersTable, eq(eldersTable.id, assessments.elderId))
+        .where(
+          and(
+            inScope(eldersTable.regionCode, caller),
+            eq(assessments.status, status),
+            or(eq(assessments.assessor1Id, caller.id), eq(assessments.assessor2Id, caller.id)),
+          ),
+        );
+      return row?.n ?? 0;
     },
 
     /** Saves a draft or a returned assessment: only its two assessors, only valid items. */

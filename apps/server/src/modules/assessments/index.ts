@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module/module-definition';
 import { ASSESSMENT_ERRORS } from './assessments.errors';
+import { assessmentTodos } from './assessments.todos';
 export { createAgenciesService, type AgenciesService } from './agencies.service';
 export { createAssessmentsService, scorePreview, type AssessmentsService } from './assessments.service';
 export { createAssessmentDueService, type AssessmentDueService } from './assessment-due.service';
@@ -21,4 +22,5 @@ export const assessmentsModule = defineModule({
   name: 'assessments',
   errors: ASSESSMENT_ERRORS,
   auditEntities: ASSESSMENT_AUDIT_ENTITIES,
+  todos: assessmentTodos,
 });

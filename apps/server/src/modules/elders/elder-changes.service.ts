@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, count, eq, type SQL } from 'drizzle-orm';
 import { deciderConflict, regionPrefix } from '@yiyang/domain';
 import type { ChangeRequestDto, ElderChanges, ListChangeRequestsQuery } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
@@ -184,6 +184,24 @@ export function createElderChangesService(db: Db, regions: RegionsService) {
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.request.requestedAt.toISOString(), r.request.id]);
       return { items: page.items.map(toDto(caller)), nextCursor: page.nextCursor };
+    },
+
+    /**
+     * Pending requests in the caller's scope that the caller may decide: what the inbox shows as
+     * pending, less those the maker-checker rule keeps from them (their own, or made by whoever
+     * controls their account) — and none for a community-level official, who decides none.
+     */
+    async countDecidable(caller: SessionUser): Promise<number> {
+      if (regionPrefix(caller.regionCode).length > STREET_PREFIX_LENGTH) return 0;
+      const byRequester = await db
+        .select({ requestedById: elderChangeRequests.requestedById, n: count() })
+        .from(elderChangeRequests)
+        .innerJoin(elders, eq(elders.id, elderChangeRequests.elderId))
+        .where(and(inScope(elders.regionCode, caller), eq(elderChangeRequests.status, 'pending')))
+        .groupBy(elderChangeRequests.requestedById);
+      return byRequester
+        .filter((r) => deciderConflict(caller, [r.requestedById]) === null)
+        .reduce((sum, r) => sum + r.n, 0);
     },
 
     /** Applies the change as one new version of the record, if nobody changed those fields since. */

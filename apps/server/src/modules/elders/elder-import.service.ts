@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream';
-import { and, desc, eq, getTableColumns, gt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gt, gte, or, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { maskIdNumber, maskPhone, type RegionLevel } from '@yiyang/domain';
 import { withoutControlCharacters } from '@yiyang/contracts';
@@ -368,6 +368,25 @@ export function createElderImportService(
         .orderBy(desc(elderImportJobs.createdAt))
         .limit(20);
       return rows.map((row) => toDto(row, locale));
+    },
+
+    /**
+     * The importer's own imports, among those `recent` shows, that ended since `since` with rows
+     * refused or the whole file stopped: the error workbook waits to be fixed and sent again.
+     */
+    async countUnresolved(importer: Importer, since: Date): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(elderImportJobs)
+        .where(
+          and(
+            inScope(elderImportJobs.regionCode, importer),
+            eq(elderImportJobs.createdBy, importer.username),
+            gte(elderImportJobs.finishedAt, since),
+            or(eq(elderImportJobs.status, 'failed'), gt(elderImportJobs.failed, 0)),
+          ),
+        );
+      return row?.n ?? 0;
     },
 
     /** The empty template with a sheet of the allowed values. */

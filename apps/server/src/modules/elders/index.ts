@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module/module-definition';
 import { ELDER_ERRORS } from './elders.errors';
 import { createElderImportService } from './elder-import.service';
+import { elderTodos } from './elders.todos';
 export { createEldersService, type EldersService } from './elders.service';
 export { createElderChangesService, type ElderChangesService } from './elder-changes.service';
 export { createSurvivalService, type SurvivalService } from './survival.service';
@@ -24,6 +25,7 @@ export const eldersModule = defineModule({
   errors: ELDER_ERRORS,
   auditEntities: ELDER_AUDIT_ENTITIES,
   jobs: ({ database, cipher, jobs }) => [createElderImportService(database.db, cipher, jobs).job],
+  todos: elderTodos,
 });
 export { importToEnd } from './elder-import-to-end';
 export { ELDER_IMPORT_JOB } from './elder-import.service';

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module/module-definition';
 import { PROVIDER_ERRORS } from './providers.errors';
+import { providerTodos } from './providers.todos';
 export { createProvidersService, type ProvidersService } from './providers.service';
 export { createProviderChangesService } from './provider-changes.service';
 export { createStaffService } from './staff.service';
@@ -22,4 +23,5 @@ export const providersModule = defineModule({
   name: 'providers',
   errors: PROVIDER_ERRORS,
   auditEntities: PROVIDER_AUDIT_ENTITIES,
+  todos: providerTodos,
 });

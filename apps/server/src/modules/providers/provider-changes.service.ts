@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, count, eq, type SQL } from 'drizzle-orm';
 import { deciderConflict, regionLevel } from '@yiyang/domain';
 import type { ProviderChangeBody, ProviderChangeRequestDto } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
@@ -15,6 +15,9 @@ import type { RegionsService } from '../regions/index';
 import { assertProviderConsistent } from './provider-checks';
 import type { ProvidersService } from './providers.service';
 import { providerChangeRequests, providers, type ProviderChangeRequestRow } from './providers.tables';
+
+/** Filing and grade are confirmed at district (county) level or above. */
+const APPROVER_LEVELS: readonly string[] = ['province', 'city', 'county'];
 
 /** Filing 备案 and grade changes: asked for by the provider, confirmed by the district office. */
 export function createProviderChangesService(
@@ -61,7 +64,7 @@ export function createProviderChangesService(
     );
     if (request.status !== 'pending') throw new AppError('PROVIDER_CHANGE_DECIDED');
     assertIndependentDecider(caller, [request.requestedById], 'PROVIDER_CHANGE_SELF_APPROVAL');
-    if (!['province', 'city', 'county'].includes(regionLevel(caller.regionCode)))
+    if (!APPROVER_LEVELS.includes(regionLevel(caller.regionCode)))
       throw new AppError('PROVIDER_CHANGE_APPROVER_LEVEL');
     return { ...request, regionCode };
   }
@@ -136,6 +139,23 @@ export function createProviderChangesService(
         .limit(q.limit + 1);
       const page = pageFrom(rows, q.limit, (r) => [r.r.requestedAt.toISOString(), r.r.id]);
       return { items: page.items.map(toDto(caller)), nextCursor: page.nextCursor };
+    },
+
+    /**
+     * Pending requests in the caller's scope that the caller may decide: the pending list less
+     * those the maker-checker rule keeps from them; none below district level, which decides none.
+     */
+    async countDecidable(caller: SessionUser): Promise<number> {
+      if (caller.providerId || !APPROVER_LEVELS.includes(regionLevel(caller.regionCode))) return 0;
+      const byRequester = await db
+        .select({ requestedById: providerChangeRequests.requestedById, n: count() })
+        .from(providerChangeRequests)
+        .innerJoin(providers, eq(providers.id, providerChangeRequests.providerId))
+        .where(and(inScope(providers.regionCode, caller), eq(providerChangeRequests.status, 'pending')))
+        .groupBy(providerChangeRequests.requestedById);
+      return byRequester
+        .filter((r) => deciderConflict(caller, [r.requestedById]) === null)
+        .reduce((sum, r) => sum + r.n, 0);
     },
 
     async approve(caller: SessionUser, actor: AuditActor, id: string, reason: string | undefined) {

@@ -5,6 +5,7 @@ import type { ErrorCatalog } from '../errors/error-catalog';
 import type { JobDefinition, ScheduleDefinition } from '../jobs/job-definition';
 import type { JobRunner } from '../jobs/job-runner';
 import type { EventHandler } from '../events/event-handlers';
+import type { TodoSource } from '../workbench/todo-source';
 
 /** What the platform hands a module to build its jobs with. */
 export interface ModuleRuntime {
@@ -26,6 +27,8 @@ export interface ModuleDefinition {
   schedules?: ScheduleDefinition[];
   /** What the module does when domain events happen (delivered at least once, effect once; decision 0017). */
   eventHandlers?(runtime: ModuleRuntime): EventHandler[];
+  /** What waits for a user in this module, for their 工作台. */
+  todos?(runtime: ModuleRuntime): TodoSource;
 }
 
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, InputNumber, Segmented, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DUE_KINDS, type DueElderDto } from '@yiyang/contracts';
 import { useKeysetList } from '../../api/use-keyset-list';
@@ -15,7 +15,10 @@ import { LevelTag } from './ScorePanel';
 export function AssessmentDuePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const [kind, setKind] = useState<(typeof DUE_KINDS)[number]>('expiring');
+  // A workbench link opens the list of its kind (?kind=expired).
+  const [params] = useSearchParams();
+  const requested = DUE_KINDS.find((k) => k === params.get('kind'));
+  const [kind, setKind] = useState<(typeof DUE_KINDS)[number]>(requested ?? 'expiring');
   const [days, setDays] = useState(30);
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const filters = { kind, days, regionCode };

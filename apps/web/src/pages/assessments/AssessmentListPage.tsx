@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Card, Segmented, Space, Switch, Table, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ASSESSMENT_STATUSES } from '@yiyang/domain';
 import type { AssessmentDto } from '@yiyang/contracts';
@@ -15,8 +15,13 @@ import { StatusTag } from './AssessmentPage';
 export function AssessmentListPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const [status, setStatus] = useState<string>('all');
-  const [mine, setMine] = useState(me?.role === 'assessor');
+  // A workbench link opens the list already filtered (?status=submitted, ?mine=true).
+  const [params] = useSearchParams();
+  const requested = ASSESSMENT_STATUSES.find((s) => s === params.get('status'));
+  const [status, setStatus] = useState<string>(requested ?? 'all');
+  const [mine, setMine] = useState(
+    params.has('mine') ? params.get('mine') === 'true' : me?.role === 'assessor',
+  );
   const list = useKeysetList<AssessmentDto>('/api/v1/assessments', {
     status: status === 'all' ? undefined : status,
     mine: mine ? 'true' : undefined,

@@ -1,48 +1,82 @@
-import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Space, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { HealthResponse } from '@yiyang/contracts';
-import { api } from '../../api/client';
 import { useMe } from '../../api/session';
+import { useWorkbench } from '../../api/workbench';
+import { TodoCard } from './TodoCard';
 
+/** 工作台: who the user is, and the work waiting for them, biggest first. */
 export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const health = useQuery({ queryKey: ['health'], queryFn: () => api<HealthResponse>('/api/health') });
+  const workbench = useWorkbench();
   if (!me) return null;
+  const items = workbench.data?.items ?? [];
+  // Work waiting gets a card; kinds with nothing to do stay listed below, quiet, so that the
+  // page says what it watches without pushing the real work off a phone's screen.
+  const waiting = items.filter((i) => i.count > 0);
+  const idle = items.filter((i) => i.count === 0);
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} data-testid="welcome">
-        {t('home.welcome', { name: me.displayName })}
-      </Typography.Title>
-      <Row gutter={16}>
-        <Col xs={24} lg={14}>
-          <Card>
-            <Descriptions column={1}>
-              <Descriptions.Item label={t('home.role')}>{t(`role.${me.role}`)}</Descriptions.Item>
-              <Descriptions.Item label={t('home.scope')}>
-                {me.regionName} <Typography.Text type="secondary">{me.regionCode}</Typography.Text>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('home.permissions')}>
-                {me.permissions.length === 0 ? (
-                  <Typography.Text type="secondary">{t('home.noPermissions')}</Typography.Text>
-                ) : (
-                  me.permissions.map((p) => <Tag key={p}>{p}</Tag>)
-                )}
-              </Descriptions.Item>
-            </Descriptions>
-          </Card>
-        </Col>
-        <Col xs={24} lg={10}>
-          <Card title={t('home.system')}>
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('home.database')}>{health.data?.database ?? '…'}</Descriptions.Item>
-              <Descriptions.Item label={t('home.broker')}>{health.data?.broker ?? '…'}</Descriptions.Item>
-              <Descriptions.Item label={t('home.version')}>{health.data?.version ?? '…'}</Descriptions.Item>
-            </Descriptions>
-          </Card>
-        </Col>
-      </Row>
+      <div>
+        <Typography.Title level={3} data-testid="welcome" style={{ marginBottom: 4 }}>
+          {t('home.welcome', { name: me.displayName })}
+        </Typography.Title>
+        <Typography.Text type="secondary" data-testid="who">
+          {t(`role.${me.role}`)} · {me.regionName}
+        </Typography.Text>
+      </div>
+      <div>
+        <Typography.Title level={5}>{t('home.todos')}</Typography.Title>
+        {workbench.isPending ? (
+          <Skeleton active paragraph={{ rows: 3 }} />
+        ) : workbench.isError && !workbench.data ? (
+          <Alert
+            type="error"
+            showIcon
+            message={t('home.loadFailed')}
+            action={
+              <Button size="small" onClick={() => void workbench.refetch()}>
+                {t('home.retry')}
+              </Button>
+            }
+          />
+        ) : (
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {waiting.length === 0 && (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.nothingToDo')} />
+            )}
+            {waiting.length > 0 && (
+              <Row gutter={[16, 16]} data-testid="todo-cards">
+                {waiting.map((item) => (
+                  <Col key={item.kind} xs={24} sm={12} lg={8} xl={6}>
+                    <TodoCard item={item} />
+                  </Col>
+                ))}
+              </Row>
+            )}
+            {idle.length > 0 && (
+              <Card size="small" title={t('home.clear')} data-testid="todo-clear">
+                <List
+                  size="small"
+                  dataSource={idle}
+                  renderItem={(item) => (
+                    <List.Item
+                      data-testid={`todo-${item.kind}`}
+                      extra={<Typography.Text type="secondary">0</Typography.Text>}
+                    >
+                      <Link to={item.link}>
+                        <Typography.Text type="secondary">{item.title}</Typography.Text>
+                      </Link>
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            )}
+          </Space>
+        )}
+      </div>
     </Space>
   );
 }

@@ -7,14 +7,11 @@ export const en: Messages = {
   },
   home: {
     welcome: 'Hello, {{name}}',
-    role: 'Role',
-    scope: 'Scope',
-    permissions: 'Permissions',
-    system: 'System',
-    database: 'Database',
-    broker: 'Device messaging',
-    version: 'Version',
-    noPermissions:
-      'Your role has no management functions yet; they appear here as the business modules are added.',
+    todos: 'My to-dos',
+    open: 'Open',
+    nothingToDo: 'Nothing to do',
+    loadFailed: 'The to-dos could not be loaded',
+    clear: 'Nothing waiting here',
+    retry: 'Retry',
   },
 };

@@ -5,14 +5,12 @@ export const zhCN = {
   },
   home: {
     welcome: '{{name}}，您好',
-    role: '角色',
-    scope: '管辖范围',
-    permissions: '权限',
-    system: '系统状态',
-    database: '数据库',
-    broker: '物联网消息',
-    version: '版本',
-    noPermissions: '当前角色暂无可用的管理功能，相关业务模块上线后将在此显示。',
+    todos: '我的待办',
+    open: '去处理',
+    nothingToDo: '暂无待办',
+    loadFailed: '待办加载失败',
+    clear: '以下事项暂无待办',
+    retry: '重试',
   },
 };
 export type Messages = typeof zhCN;
