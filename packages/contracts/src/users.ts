@@ -18,6 +18,8 @@ export const user = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   providerId: z.uuid().nullable(),
+  /** A caregiver account's own staff record at its provider. */
+  staffId: z.uuid().nullable(),
   status: z.enum(USER_STATUSES),
   lockedUntil: isoDateTime.nullable(),
   lastLoginAt: isoDateTime.nullable(),
@@ -36,6 +38,7 @@ export const createUserBody = z.strictObject({
   role: z.enum(ROLES),
   regionCode,
   providerId: z.uuid().nullable().optional(),
+  staffId: z.uuid().nullable().optional(),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
@@ -45,6 +48,7 @@ export const updateUserBody = editBody({
   role: z.enum(ROLES),
   regionCode,
   providerId: z.uuid().nullable(),
+  staffId: z.uuid().nullable(),
   status: z.enum(USER_STATUSES),
 });
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
@@ -53,6 +57,11 @@ export const resetPasswordBody = z.strictObject({
   newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
+
+/** The staff records a caregiver account of a provider may be linked to: names, for a choice. */
+export const staffChoicesQuery = z.strictObject({ providerId: z.uuid() });
+export const staffChoice = z.object({ id: z.uuid(), name: z.string() });
+export type StaffChoiceDto = z.infer<typeof staffChoice>;
 
 export const listUsersQuery = pageQuery.extend({
   q: z.string().trim().max(50).optional(),

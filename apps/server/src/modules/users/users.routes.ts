@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   createUserBody,
   idParams,
   listUsersQuery,
   pageOf,
   resetPasswordBody,
+  staffChoice,
+  staffChoicesQuery,
   updateUserBody,
   user,
 } from '@yiyang/contracts';
@@ -49,6 +52,20 @@ export const usersRoutes =
     );
 
     app.get(
+      '/api/v1/users/staff-choices',
+      {
+        config: { permission: 'users:write' },
+        schema: {
+          tags,
+          summary: 'Staff records of a provider in scope a caregiver account may be linked to',
+          querystring: staffChoicesQuery,
+          response: { 200: z.array(staffChoice) },
+        },
+      },
+      async (request) => service.staffChoices(requireUser(request), request.query.providerId),
+    );
+
+    app.get(
       '/api/v1/users/:id',
       {
         config: { permission: 'users:read' },
@@ -63,7 +80,7 @@ export const usersRoutes =
         config: { permission: 'users:write' },
         schema: {
           tags,
-          summary: 'Change name, role, region, provider or status',
+          summary: 'Change name, role, region, provider, staff record or status',
           params: idParams,
           body: updateUserBody,
           response: { 200: user },
