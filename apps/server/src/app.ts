@@ -44,6 +44,7 @@ import {
   createAssessmentsService,
   createAssessorScope,
 } from './modules/assessments/index';
+import { createStatisticsService, statisticsRoutes } from './modules/statistics/index';
 import type { PiiCipher } from './platform/crypto/pii-cipher';
 import type { MqttPort } from './platform/mqtt/mqtt-port';
 import { findCjkFont } from './platform/pdf/cjk-font';
@@ -200,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       createCatalogueService(db, regions, providers),
     ),
   );
+  await app.register(statisticsRoutes(createStatisticsService(db, regions)));
   await app.register(auditRoutes(db));
   await app.register(jobsRoutes(jobs, db));
   const liveEvents = await createEventBus(deps.database, { log: app.log });

@@ -18,6 +18,7 @@ export const sessionUser = user
     regionCode: true,
     regionName: true,
     providerId: true,
+    staffId: true,
     mustChangePassword: true,
   })
   .extend({ permissions: z.array(z.enum(PERMISSIONS)) });

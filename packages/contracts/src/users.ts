@@ -19,6 +19,8 @@ export const user = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   providerId: z.uuid().nullable(),
+  /** A caregiver account's own staff record at its provider. */
+  staffId: z.uuid().nullable(),
   status: z.enum(USER_STATUSES),
   lockedUntil: isoDateTime.nullable(),
   lastLoginAt: isoDateTime.nullable(),
@@ -37,6 +39,7 @@ export const createUserBody = z.strictObject({
   role: z.enum(ROLES),
   regionCode,
   providerId: z.uuid().nullable().optional(),
+  staffId: z.uuid().nullable().optional(),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
@@ -46,6 +49,7 @@ export const updateUserBody = editBody({
   role: z.enum(ROLES),
   regionCode,
   providerId: z.uuid().nullable(),
+  staffId: z.uuid().nullable(),
   status: z.enum(USER_STATUSES),
 });
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
@@ -54,6 +58,11 @@ export const resetPasswordBody = z.strictObject({
   newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
+
+/** The staff records a caregiver account of a provider may be linked to: names, for a choice. */
+export const staffChoicesQuery = z.strictObject({ providerId: z.uuid() });
+export const staffChoice = z.object({ id: z.uuid(), name: z.string() });
+export type StaffChoiceDto = z.infer<typeof staffChoice>;
 
 export const listUsersQuery = pageQuery.extend({
   q: z.string().trim().max(50).optional(),
@@ -85,6 +94,15 @@ export const usersEndpoints = {
     tags,
     summary: 'Create a user account in the caller’s scope',
   }),
+  staffChoices: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/users/staff-choices',
+    permission: 'users:write',
+    query: staffChoicesQuery,
+    response: z.array(staffChoice),
+    tags,
+    summary: 'Staff records of a provider in scope a caregiver account may be linked to',
+  }),
   get: defineEndpoint({
     method: 'GET',
     path: '/api/v1/users/:id',
@@ -102,7 +120,7 @@ export const usersEndpoints = {
     body: updateUserBody,
     response: user,
     tags,
-    summary: 'Change name, role, region, provider or status',
+    summary: 'Change name, role, region, provider, staff record or status',
   }),
   resetPassword: defineEndpoint({
     method: 'POST',

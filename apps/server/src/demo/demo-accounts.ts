@@ -9,6 +9,8 @@ export interface DemoAccount {
   regionCode: string;
   /** For provider roles: the demo institution. */
   providerId?: string | null;
+  /** For the caregiver: their staff record at the institution. */
+  staffId?: string | null;
   password: string;
 }
 
@@ -34,6 +36,7 @@ export function demoAccountPlan(
   firstStreet: string,
   firstCommunity: string,
   institutionId: string,
+  caregiverStaff: { id: string; name: string },
 ): Omit<DemoAccount, 'password'>[] {
   return [
     { username: 'admin', displayName: '系统管理员', role: 'admin', regionCode: '150100000000' },
@@ -66,10 +69,12 @@ export function demoAccountPlan(
     },
     {
       username: 'fw.caregiver',
-      displayName: '养老护理员 田秀英',
+      // Named as the staff record the account is linked to, so that screens agree on who it is.
+      displayName: `养老护理员 ${caregiverStaff.name}`,
       role: 'caregiver',
       regionCode: '150102000000',
       providerId: institutionId,
+      staffId: caregiverStaff.id,
     },
     { username: 'hotline', displayName: '12349热线 赵敏', role: 'operator', regionCode: '150100000000' },
     { username: 'inspector', displayName: '监督检查员 孙强', role: 'inspector', regionCode: '150100000000' },

@@ -131,4 +131,15 @@ describe('demo providers', () => {
     const open = (await t.app.inject({ url: '/api/v1/public/providers?kind=canteen&limit=200' })).json();
     expect(open.items).toHaveLength(72);
   });
+
+  it('link the demo caregiver to their own staff record at the institution', async () => {
+    const cookie = await t.login('fw.caregiver', PASSWORD);
+    const me = (await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).json();
+    const staff = (
+      await t.app.inject({ url: `/api/v1/providers/${me.providerId}/staff`, headers: { cookie } })
+    ).json();
+    const own = staff.find((s: { id: string }) => s.id === me.staffId);
+    expect(own).toMatchObject({ role: 'caregiver' });
+    expect(me.displayName).toBe(`养老护理员 ${own.name}`);
+  });
 });

@@ -7,7 +7,7 @@ import { demoAccountPlan, randomDemoPassword, type DemoAccount } from './demo-ac
 import type { PiiCipher } from '../platform/crypto/pii-cipher';
 import { seedSyntheticElders } from './seed-elders';
 import { seedDemoAssessments } from './seed-assessments';
-import { demoInstitutionId, seedDemoProviders } from './seed-providers';
+import { demoCaregiverStaff, demoInstitutionId, seedDemoProviders } from './seed-providers';
 
 /** Seeds the administrative division tree of the demo city; existing regions are kept. */
 export async function seedDemoRegions(database: Database): Promise<void> {
@@ -30,9 +30,10 @@ export async function seedDemo(
   const firstCommunity = (await regions.children(firstStreet))[0]!.code;
   await seedDemoProviders(database, options.cipher);
   const institutionId = (await demoInstitutionId(database))!;
+  const caregiverStaff = (await demoCaregiverStaff(database, institutionId))!;
   const accounts: DemoAccount[] = [];
   const actor = systemActor('demo-seed');
-  for (const plan of demoAccountPlan(firstStreet, firstCommunity, institutionId)) {
+  for (const plan of demoAccountPlan(firstStreet, firstCommunity, institutionId, caregiverStaff)) {
     const password = options.password ?? randomDemoPassword();
     if (!(await users.findByUsername(plan.username))) {
       await users.create('system', actor, { ...plan, password, providerId: plan.providerId ?? null });

@@ -291,6 +291,19 @@ export async function seedDemoProviders(database: Database, cipher: PiiCipher): 
         '为经济困难老人提供能力评估', 'GB/T 42195-2022', '{}', ${today.slice(0, 4) + '-01-01'}, 'demo-seed')`);
 }
 
+/** The demo caregiver account's own staff record: the institution's first caregiver by name. */
+export async function demoCaregiverStaff(
+  database: Database,
+  institutionId: string,
+): Promise<{ id: string; name: string } | null> {
+  const [row] = await queryRows<{ id: string; name: string }>(
+    database.db,
+    sql`select id, name from provider_staff where provider_id = ${institutionId} and role = 'caregiver'
+      order by name, id limit 1`,
+  );
+  return row ?? null;
+}
+
 /** The institution whose manager and caregiver are demo accounts: the first one of 新城区. */
 export async function demoInstitutionId(database: Database): Promise<string | null> {
   const [row] = await queryRows<{ id: string }>(

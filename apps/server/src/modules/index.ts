@@ -15,6 +15,7 @@ import { eldersModule } from './elders/index';
 import { providersModule } from './providers/index';
 import { regionsModule } from './regions/index';
 import { settingsModule } from './settings/index';
+import { statisticsModule } from './statistics/index';
 import { usersModule } from './users/index';
 
 /** Every domain module: a new one is added here, and nowhere else in the platform. */
@@ -26,6 +27,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   settingsModule,
   assessmentsModule,
   providersModule,
+  statisticsModule,
 ];
 
 for (const module of MODULES) {

@@ -1,11 +1,10 @@
 import { and, count, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
-import { ageOn, OPEN_ASSESSMENT_STATUSES, regionPrefix, shiftDays } from '@yiyang/domain';
-import type { CreateReassessmentRequestBody, DueElderDto, DueQuery, LevelStats } from '@yiyang/contracts';
+import { ageOn, OPEN_ASSESSMENT_STATUSES, shiftDays } from '@yiyang/domain';
+import type { CreateReassessmentRequestBody, DueElderDto, DueQuery } from '@yiyang/contracts';
 import { isoDate, withinDateYears } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
-import { queryRows } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
 import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
@@ -243,37 +242,6 @@ export function createAssessmentDueService(db: Db, regions: RegionsService) {
         if (isUniqueViolation(error)) throw new AppError('ASSESSMENT_REQUEST_OPEN_EXISTS');
         throw error;
       }
-    },
-
-    /**
-     * Active elders by final level in each child region of `regionCode` (the caller's own region
-     * by default): one grouped query over the (region, level) index.
-     */
-    async levelStats(caller: SessionUser, regionCode?: string): Promise<LevelStats> {
-      const root = regionCode ?? caller.regionCode;
-      assertAssignable(root, caller);
-      const region = await regions.require(root);
-      const children = await regions.children(root);
-      // Children share a level: the length of one child's prefix groups them all.
-      const length = regionPrefix(children[0]?.code ?? root).length;
-      const counts = await queryRows<{ child: string; level: number | null; n: number }>(
-        db,
-        sql`select substr(${elders.regionCode}, 1, ${length}) as child, ${elders.currentLevel} as level, count(*)::int as n
-          from ${elders}
-          where ${elders.regionCode} like ${regionPrefix(root) + '%'} and ${elders.status} = 'active'
-          group by 1, 2`,
-      );
-      const rows = (children.length ? children : [{ code: root, name: region.name }]).map((c) => {
-        const prefix = c.code.slice(0, length);
-        const mine = counts.filter((x) => x.child === prefix);
-        return {
-          regionCode: c.code,
-          regionName: c.name,
-          levels: [0, 1, 2, 3, 4].map((l) => mine.find((x) => x.level === l)?.n ?? 0),
-          unassessed: mine.find((x) => x.level === null)?.n ?? 0,
-        };
-      });
-      return { regionCode: root, rows };
     },
   };
 }

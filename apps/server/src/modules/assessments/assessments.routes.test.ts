@@ -442,7 +442,7 @@ describe('the state machine through the API', () => {
   });
 });
 
-describe('due lists, re-assessment requests and level statistics', () => {
+describe('due lists and re-assessment requests', () => {
   it('lists elders never assessed whose category calls for it, and requested re-assessments', async () => {
     const needy = await createElder('周凤英', ['tekun']);
     await createElder('吴建国', ['empty_nest']);
@@ -478,33 +478,6 @@ describe('due lists, re-assessment requests and level statistics', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const audit = (await get('district', '/api/v1/audit?action=assessment.due_export')).json();
     expect(audit.items[0]).toMatchObject({ action: 'assessment.due_export' });
-  });
-
-  it('counts active elders by level per child region', async () => {
-    // A database of its own, so that the street holds exactly the elders made here.
-    const own = await createTestApp();
-    try {
-      await own.createUser('district', 'civil_affairs', DISTRICT);
-      await own.createUser('street-b', 'civil_affairs', STREET_B);
-      const agency = await given.agency(own, { by: 'district' });
-      await given.assessment(own, { by: 'district', agency, status: 'approved' });
-      await given.assessment(own, { by: 'district', agency, status: 'approved', answers: { coma: true } });
-      for (let i = 0; i < 5; i++) await given.elder(own, { by: 'district' });
-      const ownGet = (as: string, url: string) => own.call(as, { method: 'GET', url });
-
-      const stats = (
-        await ownGet('district', `/api/v1/assessments/level-stats?regionCode=${DISTRICT}`)
-      ).json();
-      const street = stats.rows.find((r: { regionCode: string }) => r.regionCode === '150102001000');
-      // One approved at level 0, one at 4; the five others have no approved assessment.
-      expect(street.levels).toEqual([1, 0, 0, 0, 1]);
-      expect(street.unassessed).toBe(5);
-      expect(
-        (await ownGet('street-b', `/api/v1/assessments/level-stats?regionCode=${DISTRICT}`)).statusCode,
-      ).toBe(403);
-    } finally {
-      await own.close();
-    }
   });
 });
 

@@ -14,8 +14,6 @@ import {
   dueElder,
   dueQuery,
   idParams,
-  levelStats,
-  levelStatsQuery,
   listAssessmentsQuery,
   pageOf,
   scoreAssessmentBody,
@@ -33,7 +31,7 @@ import type { CjkFont } from '../../platform/pdf/cjk-font';
 import { AppError } from '../../platform/errors/app-error';
 import { renderAssessmentPdf } from './assessment-report-pdf';
 
-/** GB/T 42195 capability assessment: preview, agencies, the workflow, due lists, statistics. */
+/** GB/T 42195 capability assessment: preview, agencies, the workflow, due lists (statistics: modules/statistics). */
 export const assessmentsRoutes =
   (
     agencies: AgenciesService,
@@ -176,7 +174,7 @@ export const assessmentsRoutes =
         ),
     );
 
-    // Due lists, requests and statistics
+    // Due lists and requests
 
     app.get(
       '/api/v1/assessments/due',
@@ -236,20 +234,6 @@ export const assessmentsRoutes =
               request.body,
             ),
           ),
-    );
-
-    app.get(
-      '/api/v1/assessments/level-stats',
-      {
-        config: { permission: 'assessments:read' },
-        schema: {
-          tags,
-          summary: 'Active elders by final level in each child region',
-          querystring: levelStatsQuery,
-          response: { 200: levelStats },
-        },
-      },
-      async (request) => due.levelStats(requireUser(request), request.query.regionCode),
     );
 
     // The workflow

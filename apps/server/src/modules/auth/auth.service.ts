@@ -50,6 +50,7 @@ export function createAuthService(
       role: user.role,
       regionCode: user.regionCode,
       providerId: user.providerId,
+      staffId: user.staffId,
       permissions: permissionsOf(user.role),
       mustChangePassword: user.mustChangePassword,
       createdBy: user.createdBy,

@@ -14,7 +14,7 @@ export { createElderImportService, type ElderImportService } from './elder-impor
 export { elderImportRoutes } from './elder-import.routes';
 export { recordElderLevel } from './elder-level';
 export { assertAlive } from './elder-rules';
-/** Read-only joins of other modules (due lists, level statistics) use the table itself. */
+/** Read-only joins of other modules (due lists; the statistics module) use the table itself. */
 export { elders as eldersTable } from './elders.tables';
 /** Who may read the before/after values of this module's audit entries (names, health, contacts). */
 export const ELDER_AUDIT_ENTITIES = { elder: 'elders:read', elder_import: 'elders:read' } as const;

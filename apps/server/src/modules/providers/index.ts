@@ -5,6 +5,7 @@ export { createProvidersService, type ProvidersService } from './providers.servi
 export { createProviderChangesService } from './provider-changes.service';
 export { createStaffService } from './staff.service';
 export { createCatalogueService } from './catalogue.service';
+export { providerOfStaff, staffNamesOf } from './staff-directory';
 export { providersRoutes } from './providers.routes';
 export { PROVIDER_ERRORS } from './providers.errors';
 /** Read-only lookups of other modules (a provider account's provider) use the table itself. */

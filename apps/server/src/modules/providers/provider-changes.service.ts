@@ -3,7 +3,7 @@ import { deciderConflict, regionLevel } from '@yiyang/domain';
 import type { ProviderChangeBody, ProviderChangeRequestDto } from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
-import { assertAssignable, inScope, oneInScope } from '../../platform/auth/scope';
+import { assertAssignable, inProviderScope, oneInScope } from '../../platform/auth/scope';
 import { assertIndependentDecider } from '../../platform/auth/independent-decider';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
@@ -121,9 +121,7 @@ export function createProviderChangesService(
       q: { status?: string; providerId?: string; cursor?: string; limit: number },
     ) {
       const where: (SQL | undefined)[] = [
-        caller.providerId
-          ? eq(providerChangeRequests.providerId, caller.providerId)
-          : inScope(providers.regionCode, caller),
+        inProviderScope(providerChangeRequests.providerId, providers.regionCode, caller),
       ];
       if (q.status) where.push(eq(providerChangeRequests.status, q.status as 'pending'));
       if (q.providerId) where.push(eq(providerChangeRequests.providerId, q.providerId));
@@ -151,7 +149,12 @@ export function createProviderChangesService(
         .select({ requestedById: providerChangeRequests.requestedById, n: count() })
         .from(providerChangeRequests)
         .innerJoin(providers, eq(providers.id, providerChangeRequests.providerId))
-        .where(and(inScope(providers.regionCode, caller), eq(providerChangeRequests.status, 'pending')))
+        .where(
+          and(
+            inProviderScope(providers.id, providers.regionCode, caller),
+            eq(providerChangeRequests.status, 'pending'),
+          ),
+        )
         .groupBy(providerChangeRequests.requestedById);
       return byRequester
         .filter((r) => deciderConflict(caller, [r.requestedById]) === null)

@@ -17,7 +17,7 @@ import { PROVIDER_GATED_FIELDS } from '@yiyang/contracts';
 import { gatedFieldList } from './providers.errors';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors/app-error';
-import { assertAssignable, inScope, isInScope } from '../../platform/auth/scope';
+import { assertAssignable, assertProviderInScope, inProviderScope, inScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { emitProviderEvent } from './provider-events';
@@ -31,11 +31,6 @@ import { creditCodeOrThrow } from '../../platform/identity/parse-or-throw';
 import { providerMedicalAgreements, providers, type ProviderRow } from './providers.tables';
 import type { Locale } from '../../platform/i18n/locale';
 import { safeCell } from '../../platform/http/safe-cell';
-
-/** A provider role sees its own provider only; everyone else, the providers of their scope. */
-export function mayAccessProvider(caller: SessionUser, p: Pick<ProviderRow, 'id' | 'regionCode'>): boolean {
-  return caller.providerId ? caller.providerId === p.id : isInScope(p.regionCode, caller);
-}
 
 export function createProvidersService(db: Db, regions: RegionsService) {
   async function toDtos(rows: ProviderRow[]): Promise<ProviderDto[]> {
@@ -53,14 +48,12 @@ export function createProvidersService(db: Db, regions: RegionsService) {
   async function visible(caller: SessionUser, id: string, tx: Db = db, lock = false): Promise<ProviderRow> {
     const query = tx.select().from(providers).where(eq(providers.id, id));
     const [row] = await (lock ? query.for('update') : query);
-    if (!row || !mayAccessProvider(caller, row)) throw new AppError('PROVIDER_NOT_FOUND');
+    assertProviderInScope(row, caller, 'PROVIDER_NOT_FOUND');
     return row;
   }
 
   function filter(caller: SessionUser, q: Omit<ListProvidersQuery, 'cursor' | 'limit'>): SQL | undefined {
-    const where: (SQL | undefined)[] = [
-      caller.providerId ? eq(providers.id, caller.providerId) : inScope(providers.regionCode, caller),
-    ];
+    const where: (SQL | undefined)[] = [inProviderScope(providers.id, providers.regionCode, caller)];
     if (q.regionCode) {
       assertAssignable(q.regionCode, caller);
       where.push(inScope(providers.regionCode, { regionCode: q.regionCode }));

@@ -20,7 +20,7 @@ import type { Db } from '../../platform/db/database';
 import type { PiiCipher } from '../../platform/crypto/pii-cipher';
 import { AppError } from '../../platform/errors/app-error';
 import { residentIdOrThrow } from '../../platform/identity/parse-or-throw';
-import { assertAssignable, inScope } from '../../platform/auth/scope';
+import { assertAssignable, inProviderScope, inScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { isUniqueViolation } from '../../platform/db/pg-errors';
@@ -319,9 +319,7 @@ export function createStaffService(db: Db, cipher: PiiCipher, providersService: 
       q: { regionCode?: string; providerId?: string },
     ): Promise<CertificateAlertItem[]> {
       const today = shanghaiDate();
-      const scope = caller.providerId
-        ? eq(providerStaff.providerId, caller.providerId)
-        : inScope(providers.regionCode, caller);
+      const scope = inProviderScope(providerStaff.providerId, providers.regionCode, caller);
       if (q.regionCode) assertAssignable(q.regionCode, caller);
       const rows = await db
         .select({

@@ -43,6 +43,26 @@ export const USER_ERRORS = {
     'zh-CN': '所属服务机构不存在',
     en: 'No such provider',
   },
+  USER_STAFF_NOT_ALLOWED: {
+    status: 400,
+    'zh-CN': '只有养老护理员账号可以关联工作人员档案',
+    en: 'Only caregiver accounts are linked to a staff record',
+  },
+  USER_STAFF_NOT_FOUND: {
+    status: 400,
+    'zh-CN': '所选工作人员档案不存在',
+    en: 'No such staff record',
+  },
+  USER_STAFF_OTHER_PROVIDER: {
+    status: 400,
+    'zh-CN': '所选工作人员不属于该账号的服务机构',
+    en: "The staff record belongs to another provider than the account's",
+  },
+  USER_STAFF_TAKEN: {
+    status: 409,
+    'zh-CN': '该工作人员档案已关联其他账号',
+    en: 'Another account is already linked to this staff record',
+  },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/errors/error-codes' {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { given } from '../../../test/given';
 import {
   COMMUNITY_A1,
   createTestApp,
@@ -302,5 +303,107 @@ describe('audit of user changes, by scope', () => {
     expect(outside.statusCode).toBe(403);
     const noRight = await t.call('carer', { method: 'GET', url: '/api/v1/audit' });
     expect(noRight.statusCode).toBe(403);
+  });
+});
+
+describe('a caregiver account and its staff record', () => {
+  const create = (as: string, overrides: object) =>
+    t.call(as, { method: 'POST', url: '/api/v1/users', payload: newUser(overrides) });
+
+  it('names its staff record, chosen by name, and the caregiver’s session carries it', async () => {
+    const provider = await t.createProvider(STREET_A, '护理站甲');
+    const staffId = await given.staff(t, provider, { by: 'street-a', name: '田秀英' });
+    const choices = await t.call('street-a', {
+      method: 'GET',
+      url: `/api/v1/users/staff-choices?providerId=${provider}`,
+    });
+    expect(choices.json()).toEqual([{ id: staffId, name: '田秀英' }]);
+
+    const created = await create('street-a', {
+      username: 'carer.tian',
+      role: 'caregiver',
+      regionCode: STREET_A,
+      providerId: provider,
+      staffId,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().staffId).toBe(staffId);
+    const cookie = await t.login('carer.tian', 'Initial-pass-2026');
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    expect(me.json()).toMatchObject({ role: 'caregiver', providerId: provider, staffId });
+
+    // One account per staff record.
+    const again = await create('street-a', {
+      username: 'carer.tian2',
+      role: 'caregiver',
+      regionCode: STREET_A,
+      providerId: provider,
+      staffId,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('USER_STAFF_TAKEN');
+  });
+
+  it('refuses a staff record of another provider, with a code and a message in the caller’s language', async () => {
+    const mine = await t.createProvider(STREET_A, '护理站乙');
+    const other = await t.createProvider(STREET_A, '护理站丙');
+    const otherStaff = await given.staff(t, other, { by: 'street-a' });
+    const refused = await t.call('street-a', {
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { 'accept-language': 'en' },
+      payload: newUser({
+        username: 'carer.other',
+        role: 'caregiver',
+        regionCode: STREET_A,
+        providerId: mine,
+        staffId: otherStaff,
+      }),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      code: 'USER_STAFF_OTHER_PROVIDER',
+      message: "The staff record belongs to another provider than the account's",
+    });
+
+    const account = (
+      await create('street-a', {
+        username: 'carer.yi',
+        role: 'caregiver',
+        regionCode: STREET_A,
+        providerId: mine,
+      })
+    ).json();
+    expect(account.staffId).toBeNull();
+    const patched = await t.call('street-a', {
+      method: 'PATCH',
+      url: `/api/v1/users/${account.id}`,
+      payload: { version: account.version, staffId: otherStaff },
+    });
+    expect(patched.json().error.code).toBe('USER_STAFF_OTHER_PROVIDER');
+    const linked = await t.call('street-a', {
+      method: 'PATCH',
+      url: `/api/v1/users/${account.id}`,
+      payload: { version: account.version, staffId: await given.staff(t, mine, { by: 'street-a' }) },
+    });
+    expect(linked.statusCode).toBe(200);
+  });
+
+  it('links only caregiver accounts, and offers only the staff of providers in scope', async () => {
+    const provider = await t.createProvider(STREET_A, '护理站丁');
+    const staffId = await given.staff(t, provider, { by: 'street-a' });
+    const manager = await create('street-a', {
+      username: 'manager.ding',
+      role: 'provider_manager',
+      regionCode: STREET_A,
+      providerId: provider,
+      staffId,
+    });
+    expect(manager.json().error.code).toBe('USER_STAFF_NOT_ALLOWED');
+    const outside = await t.call('street-b', {
+      method: 'GET',
+      url: `/api/v1/users/staff-choices?providerId=${provider}`,
+    });
+    expect(outside.json().error.code).toBe('USER_PROVIDER_NOT_FOUND');
   });
 });

@@ -20,6 +20,10 @@ export const usersRoutes =
       service.update(requireUser(request), actorFromRequest(request), request.params.id, request.body),
     );
 
+    route(app, usersEndpoints.staffChoices, async (request) =>
+      service.staffChoices(requireUser(request), request.query.providerId),
+    );
+
     route(app, usersEndpoints.resetPassword, async (request) =>
       service.resetPassword(
         requireUser(request),

@@ -1,18 +1,24 @@
 import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { grantableRoles, isWithinScope, passwordProblem, PROVIDER_ROLES, type Role } from '@yiyang/domain';
-import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserDto } from '@yiyang/contracts';
+import type {
+  CreateUserBody,
+  ListUsersQuery,
+  StaffChoiceDto,
+  UpdateUserBody,
+  UserDto,
+} from '@yiyang/contracts';
 import type { Db } from '../../platform/db/database';
-import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/pg-errors';
+import { isForeignKeyViolation, isUniqueViolation, violatedConstraint } from '../../platform/db/pg-errors';
 import { AppError } from '../../platform/errors/app-error';
-import { assertAssignable, inScope, isInScope, oneInScope } from '../../platform/auth/scope';
+import { assertAssignable, inScope, isProviderInScope, oneInScope } from '../../platform/auth/scope';
 import type { SessionUser } from '../../platform/auth/session-user';
 import { hashPassword } from '../../platform/auth/password-hash';
 import { writeAudit, type AuditActor } from '../../platform/audit/audit-writer';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination';
 import { updateWithVersion, versionedWrite } from '../../platform/db/versioned-write';
 import type { RegionsService } from '../regions/index';
-import { providersTable } from '../providers/index';
+import { providerOfStaff, providersTable, staffNamesOf } from '../providers/index';
 import { users, type UserRow } from './users.tables';
 
 /** The CLI acts as the system: no scope, any role. */
@@ -38,6 +44,17 @@ function assertProviderFits(role: Role, providerId: string | null | undefined) {
   if (!providerRole && providerId) throw new AppError('USER_PROVIDER_NOT_ALLOWED');
 }
 
+/** A provider the caller may give accounts to: it exists and lies in the caller's scope. */
+async function providerForAccounts(db: Db, caller: Caller, providerId: string) {
+  const [provider] = await db
+    .select({ id: providersTable.id, regionCode: providersTable.regionCode })
+    .from(providersTable)
+    .where(eq(providersTable.id, providerId));
+  if (!provider || (caller !== 'system' && !isProviderInScope(provider, caller)))
+    throw new AppError('USER_PROVIDER_NOT_FOUND');
+  return provider;
+}
+
 /**
  * A provider account's provider must exist, lie in the scope of the official managing the
  * account, and lie inside the account's region.
@@ -49,14 +66,36 @@ async function assertProviderFitsRegion(
   accountRegionCode: string,
 ) {
   if (!providerId) return;
-  const [provider] = await db
-    .select({ regionCode: providersTable.regionCode })
-    .from(providersTable)
-    .where(eq(providersTable.id, providerId));
-  if (!provider || (caller !== 'system' && !isInScope(provider.regionCode, caller)))
-    throw new AppError('USER_PROVIDER_NOT_FOUND');
+  const provider = await providerForAccounts(db, caller, providerId);
   if (!isWithinScope(provider.regionCode, accountRegionCode))
     throw new AppError('USER_PROVIDER_OUTSIDE_REGION');
+}
+
+/**
+ * A caregiver account may name its own staff record, which must be one of its provider's: the
+ * session then knows whose work the caregiver records.
+ */
+async function assertStaffFits(
+  db: Db,
+  role: Role,
+  providerId: string | null | undefined,
+  staffId: string | null | undefined,
+) {
+  if (!staffId) return;
+  if (role !== 'caregiver') throw new AppError('USER_STAFF_NOT_ALLOWED');
+  const staffProvider = await providerOfStaff(db, staffId);
+  if (!staffProvider) throw new AppError('USER_STAFF_NOT_FOUND');
+  if (staffProvider !== providerId) throw new AppError('USER_STAFF_OTHER_PROVIDER');
+}
+
+/** One account per staff record: the unique index says so, whichever write came second. */
+function writeError(error: unknown, username?: string): unknown {
+  if (isUniqueViolation(error) && violatedConstraint(error) === 'users_staff_key')
+    return new AppError('USER_STAFF_TAKEN');
+  if (isUniqueViolation(error) && username !== undefined)
+    return new AppError('USER_USERNAME_TAKEN', { username });
+  if (isForeignKeyViolation(error)) return new AppError('USER_PROVIDER_NOT_FOUND');
+  return error;
 }
 
 /**
@@ -85,6 +124,7 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
       regionCode: r.regionCode,
       regionName: names.get(r.regionCode) ?? r.regionCode,
       providerId: r.providerId,
+      staffId: r.staffId,
       status: r.status,
       lockedUntil: r.lockedUntil && r.lockedUntil > new Date() ? r.lockedUntil.toISOString() : null,
       lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
@@ -124,6 +164,7 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
       if (caller !== 'system') assertAssignable(body.regionCode, caller);
       assertProviderFits(body.role, body.providerId);
       await assertProviderFitsRegion(db, caller, body.providerId, body.regionCode);
+      await assertStaffFits(db, body.role, body.providerId, body.staffId);
       assertPasswordAcceptable(body.password, body.username);
       const passwordHash = await hashPassword(body.password);
       try {
@@ -136,6 +177,7 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
               role: body.role,
               regionCode: body.regionCode,
               providerId: body.providerId ?? null,
+              staffId: body.staffId ?? null,
               passwordHash,
               // An account someone else set the password for changes it at first sign-in.
               mustChangePassword: caller !== 'system',
@@ -155,9 +197,7 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
         });
         return dtoOf(row);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('USER_USERNAME_TAKEN', { username: body.username });
-        if (isForeignKeyViolation(error)) throw new AppError('USER_PROVIDER_NOT_FOUND');
-        throw error;
+        throw writeError(error, body.username);
       }
     },
 
@@ -218,9 +258,13 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
           // provider that has since moved can still be disabled or renamed.
           if (body.providerId !== undefined || body.regionCode !== undefined || body.role !== undefined)
             await assertProviderFitsRegion(tx, caller, providerId, body.regionCode ?? before.regionCode);
+          const staffId = body.staffId !== undefined ? body.staffId : before.staffId;
+          if (body.staffId !== undefined || body.providerId !== undefined || body.role !== undefined)
+            await assertStaffFits(tx, role, providerId, staffId);
           const after = await updateWithVersion(tx, users, eq(users.id, id), version, {
             ...body,
             providerId,
+            staffId,
             updatedAt: new Date(),
           });
           // A disabled account's sessions end now, so re-enabling it revives no old cookie.
@@ -237,11 +281,16 @@ export function createUsersService(db: Db, regions: RegionsService, endSessions:
         });
       const row = await versionedWrite(edit, async () => dtoOf(await visible(caller, id))).catch(
         (error: unknown) => {
-          if (isForeignKeyViolation(error)) throw new AppError('USER_PROVIDER_NOT_FOUND');
-          throw error;
+          throw writeError(error);
         },
       );
       return dtoOf(row);
+    },
+
+    /** The staff records of a provider in the caller's scope, by name: what a caregiver account may name. */
+    async staffChoices(caller: Caller, providerId: string): Promise<StaffChoiceDto[]> {
+      await providerForAccounts(db, caller, providerId);
+      return staffNamesOf(db, providerId);
     },
 
     /** An official sets a new password: the user must change it at next sign-in. */

@@ -1,7 +1,7 @@
 import { boolean, index, integer, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { ROLES } from '@yiyang/domain';
 import { regions } from '../regions/regions.tables';
-import { providers } from '../providers/providers.tables';
+import { providers, providerStaff } from '../providers/providers.tables';
 
 export const users = pgTable(
   'users',
@@ -16,6 +16,8 @@ export const users = pgTable(
       .references(() => regions.code),
     /** The provider a provider role works for. */
     providerId: uuid('provider_id').references(() => providers.id),
+    /** A caregiver account's own staff record at that provider (one account per record). */
+    staffId: uuid('staff_id').references(() => providerStaff.id),
     status: varchar('status', { length: 16, enum: ['active', 'disabled'] })
       .notNull()
       .default('active'),
@@ -40,6 +42,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_username_key').on(t.username),
+    uniqueIndex('users_staff_key').on(t.staffId),
     index('users_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.username),
   ],
 );

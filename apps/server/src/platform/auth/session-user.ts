@@ -1,15 +1,13 @@
 import type { Permission, Role } from '@yiyang/domain';
 import type { Locale } from '../i18n/locale';
+import type { Scope } from './scope';
 
-/** The signed-in caller as every route sees it. */
-export interface SessionUser {
+/** The signed-in caller as every route sees it: who they are, and their scope. */
+export interface SessionUser extends Scope {
   id: string;
   username: string;
   displayName: string;
   role: Role;
-  /** 12-digit code of the region the user works in; its prefix is the user's scope. */
-  regionCode: string;
-  providerId: string | null;
   permissions: readonly Permission[];
   mustChangePassword: boolean;
   /** Who created the account and who last set its password for it (maker-checker independence). */

@@ -16,10 +16,11 @@ import { changedFields, useVersionConflict } from '../../api/version-conflict';
 import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { passwordRule } from '../../components/password-rule';
 import { RegionSelect } from '../../components/RegionSelect';
+import { StaffSelect } from './StaffSelect';
 
-const EDITABLE = ['displayName', 'role', 'regionCode', 'providerId'] as const;
+const EDITABLE = ['displayName', 'role', 'regionCode', 'providerId', 'staffId'] as const;
 
-/** Create a user (with an initial password) or edit one (name, role, region, provider). */
+/** Create a user (with an initial password) or edit one (name, role, region, provider, staff record). */
 export function UserFormModal(props: {
   me: SessionUserDto;
   user: UserDto | null;
@@ -31,6 +32,7 @@ export function UserFormModal(props: {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const role = Form.useWatch<Role | undefined>('role', form);
+  const providerId = Form.useWatch<string | undefined>('providerId', form);
   const editing = props.user !== null;
   const conflict = useVersionConflict<UserDto>();
   const { clear } = conflict;
@@ -48,7 +50,12 @@ export function UserFormModal(props: {
 
   const submit = async () => {
     const values = await form.validateFields();
-    const body = { ...values, providerId: PROVIDER_ROLES.includes(values.role) ? values.providerId : null };
+    const body = {
+      ...values,
+      providerId: PROVIDER_ROLES.includes(values.role) ? values.providerId : null,
+      // Only a caregiver account names its staff record.
+      staffId: values.role === 'caregiver' ? (values.staffId ?? null) : null,
+    };
     try {
       if (editing) {
         // Only what the user changed, so a save after a conflict keeps the other person's changes.
@@ -89,7 +96,15 @@ export function UserFormModal(props: {
           }}
         />
       )}
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        // Another provider's staff are not this account's: a new provider clears the choice.
+        onValuesChange={(changed: { providerId?: string }) => {
+          if ('providerId' in changed) form.setFieldValue('staffId', null);
+        }}
+      >
         <Form.Item name="username" label={t('users.username')} rules={rules('username')}>
           <Input disabled={editing} autoComplete="off" />
         </Form.Item>
@@ -109,6 +124,11 @@ export function UserFormModal(props: {
             rules={schemaRules(createUserBody, 'providerId', { required: true })}
           >
             <Input />
+          </Form.Item>
+        )}
+        {role === 'caregiver' && (
+          <Form.Item name="staffId" label={t('users.staff')}>
+            <StaffSelect providerId={providerId} placeholder={t('users.staffNone')} />
           </Form.Item>
         )}
         {!editing && (

@@ -13,6 +13,8 @@ export const en: Messages = {
     region: 'Region',
     status: 'Status',
     provider: 'Provider ID',
+    staff: 'Staff record',
+    staffNone: 'Not linked to a staff record',
     lastLogin: 'Last sign-in',
     locked: 'Locked',
     active: 'Active',

@@ -11,6 +11,8 @@ export const zhCN = {
     region: '所属区划',
     status: '状态',
     provider: '服务机构ID',
+    staff: '对应工作人员',
+    staffNone: '不关联工作人员档案',
     lastLogin: '最近登录',
     locked: '已锁定',
     active: '启用',
