@@ -97,6 +97,8 @@ describe('an import killed mid-run', () => {
       expect(before!.status).toBe('running');
       expect(before!.processed).toBeGreaterThan(0);
       expect(before!.processed).toBeLessThan(ROWS);
+      // The kept upload is personal data: encrypted at rest like the register.
+      expect(before!.file!.includes(Buffer.from('续导0'))).toBe(false);
 
       const cipher = createPiiCipher(loadMasterSecret(undefined, dataDir).secret);
       const jobs = createJobRunner(database, {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../src/platform/time/shanghai-date';
 import { shiftDays } from '@yiyang/domain';
@@ -170,6 +171,12 @@ describe('imports and background jobs', () => {
     });
     // Only the administrator manages jobs.
     expect(await countOf('city', 'jobs.failed')).toBeUndefined();
+
+    // An import its importer cancelled on purpose waits for nothing.
+    await t.database.db.execute(
+      sql`update elder_import_jobs set failure = 'ELDER_IMPORT_CANCELLED' where id = ${stopped.json().id}`,
+    );
+    expect(await countOf('worker2', 'elder_imports.failed')).toBe(0);
   });
 
   it('refuses a caller who is not signed in', async () => {

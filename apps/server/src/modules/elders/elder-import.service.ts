@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream';
-import { and, count, desc, eq, getTableColumns, gt, gte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, getTableColumns, gt, gte, or, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { maskIdNumber, maskPhone, type RegionLevel } from '@yiyang/domain';
 import { withoutControlCharacters } from '@yiyang/contracts';
@@ -153,7 +153,7 @@ export function createElderImportService(
       pieces.push(Buffer.from(piece!.bytes));
       await yieldToRequests();
     }
-    return Buffer.concat(pieces);
+    return cipher.decryptBytes(Buffer.concat(pieces));
   }
 
   /**
@@ -167,6 +167,12 @@ export function createElderImportService(
       .select(reportColumns)
       .from(elderImportJobs)
       .where(eq(elderImportJobs.id, importId));
+    // Run again after it ended (a retry of a cancelled or failed job): its file is gone, so the
+    // job fails with the import's own reason rather than reading as done.
+    if (job?.status === 'failed') {
+      const failure = job.failure ?? '';
+      throw new AppError(isRegisteredError(failure) ? failure : 'ELDER_IMPORT_FAILED');
+    }
     if (!job || job.status !== 'running') return;
     const file = await readStoredFile(importId);
     if (!file) return;
@@ -320,7 +326,8 @@ export function createElderImportService(
             createdBy: importer.username,
             filename: file.filename.slice(0, 200),
             total,
-            file: file.buffer,
+            // Encrypted like every other piece of personal data at rest (decision 0003).
+            file: cipher.encryptBytes(file.buffer),
             actor,
             locale,
           })
@@ -383,7 +390,14 @@ export function createElderImportService(
             inScope(elderImportJobs.regionCode, importer),
             eq(elderImportJobs.createdBy, importer.username),
             gte(elderImportJobs.finishedAt, since),
-            or(eq(elderImportJobs.status, 'failed'), gt(elderImportJobs.failed, 0)),
+            or(
+              // Cancelled by someone on purpose: nothing waits to be fixed.
+              and(
+                eq(elderImportJobs.status, 'failed'),
+                ne(elderImportJobs.failure, 'ELDER_IMPORT_CANCELLED'),
+              ),
+              gt(elderImportJobs.failed, 0),
+            ),
           ),
         );
       return row?.n ?? 0;

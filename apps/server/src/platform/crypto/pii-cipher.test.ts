@@ -56,4 +56,13 @@ describe('loadMasterSecret', () => {
     expect(second.secret.equals(first.secret)).toBe(true);
     expect(loadMasterSecret('x'.repeat(32), dir).source).toBe('env');
   });
+
+  it('encrypts files as bytes: round-trips, hides the clear text, refuses a tampered one', () => {
+    const file = Buffer.from('身份证号,姓名\n150102194801010011,张桂兰\n', 'utf8');
+    const stored = cipher.encryptBytes(file);
+    expect(stored.includes(Buffer.from('150102194801010011'))).toBe(false);
+    expect(cipher.decryptBytes(stored).equals(file)).toBe(true);
+    stored.writeUInt8(stored.readUInt8(stored.length - 1) ^ 1, stored.length - 1);
+    expect(() => cipher.decryptBytes(stored)).toThrow();
+  });
 });

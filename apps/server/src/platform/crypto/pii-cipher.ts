@@ -8,6 +8,9 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync 
 export interface PiiCipher {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
+  /** Files holding personal data (an import's upload): IV, tag and ciphertext as raw bytes. */
+  encryptBytes(plain: Buffer): Buffer;
+  decryptBytes(stored: Buffer): Buffer;
   /** Deterministic keyed hash of a normalised value: equal values, equal index. */
   blindIndex(value: string): string;
 }
@@ -54,6 +57,17 @@ export function createPiiCipher(masterSecret: Buffer | string): PiiCipher {
       const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    encryptBytes(plain) {
+      const iv = nextIv();
+      const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decryptBytes(stored) {
+      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, stored.subarray(0, 12));
+      decipher.setAuthTag(stored.subarray(12, 28));
+      return Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]);
     },
     blindIndex(value) {
       return createHmac('sha256', indexKey).update(value.normalize('NFKC')).digest('hex');

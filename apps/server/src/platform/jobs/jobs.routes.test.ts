@@ -130,3 +130,23 @@ describe('后台任务', () => {
     });
   });
 });
+
+describe('retrying a cancelled import', () => {
+  it('ends failed with the import’s reason, not as done having done nothing', async () => {
+    const job = await finishedImport();
+    // As a cancel halfway leaves them: the import failed as cancelled, its file gone, the job cancelled.
+    await t.database.db.execute(
+      sql`update elder_import_jobs set status = 'failed', failure = 'ELDER_IMPORT_CANCELLED', file = null
+           where job_id = ${job.id}`,
+    );
+    await t.database.db.execute(sql`update pgboss.job set state = 'cancelled' where id = ${job.id}`);
+    expect((await post(job.id, 'retry')).statusCode).toBe(200);
+    let after: Job | undefined;
+    for (let waited = 0; waited < 20_000; waited += 100) {
+      after = (await list()).find((j) => j.id === job.id);
+      if (after && !['created', 'retry', 'active'].includes(after.state)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(after).toMatchObject({ state: 'failed', failure: '导入已被取消，已导入的行保留' });
+  });
+});

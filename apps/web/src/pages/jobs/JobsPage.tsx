@@ -29,7 +29,8 @@ const LIVE: readonly JobState[] = ['created', 'retry', 'active'];
 const RETRYABLE: readonly JobState[] = ['failed', 'cancelled'];
 /** Live progress by polling for now; a server-sent event stream is to replace it. */
 const LIVE_POLL_MS = 2_000;
-const IDLE_POLL_MS = 30_000;
+// Often enough that a job started elsewhere (an import) shows up while the page is open.
+const IDLE_POLL_MS = 5_000;
 
 const STATE_COLOR: Record<JobState, string> = {
   created: 'blue',
