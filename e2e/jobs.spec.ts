@@ -29,7 +29,7 @@ test('the admin follows an elder import on 后台任务, on a desktop and on a p
       file: { name: '台账.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(file) },
     },
   });
-  expect(started.status()).toBe(202);
+  expect(started.status(), await started.text()).toBe(202);
   await worker.dispose();
 
   await signIn(page, 'admin');

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -27,7 +27,8 @@ export async function ledger(community: string): Promise<string> {
   ]);
   sheet.addRow(['150102194408081241', '错误测试', '150102', community, '云中路9号', '独居', '']);
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'yiyang-e2e-')), '台账.xlsx');
-  await workbook.xlsx.writeFile(file);
+  // Written from a finished buffer: exceljs's writeFile can resolve before the file is complete.
+  writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
   return file;
 }
 
