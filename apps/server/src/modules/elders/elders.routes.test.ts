@@ -203,6 +203,8 @@ describe('registering an elder', () => {
       after: { address: '新华大街2号', phoneMasked: '137****2222' },
     });
     expect(JSON.stringify(latest)).not.toContain('13700002222');
+    // Neither ciphertexts, blind indexes nor internal ids reach a reader of the history.
+    expect(JSON.stringify(history.json())).not.toMatch(/"v1:|Enc"|Index"|_enc"|_index"|"id"/);
     expect(first.version).toBe(1);
 
     const categories = await t.call('worker-a', {

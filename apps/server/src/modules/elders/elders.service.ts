@@ -30,6 +30,27 @@ function safeView(row: Partial<ElderRow>): Record<string, unknown> {
   return contacts ? { ...rest, contacts: contacts.map(({ phoneEnc: _c, ...c }) => c) } : rest;
 }
 
+/**
+ * A version as a reader may see it: the snapshot keeps the row as stored, but ciphertexts, blind
+ * indexes and internal ids are for the database, not for a screen (the masked values stay).
+ */
+const INTERNAL_KEY = /(^id$|Id$|_id$|Enc$|_enc$|Index$|_index$)/;
+
+function readableValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(readableValue);
+  if (value === null || typeof value !== 'object') return value;
+  return readableSnapshot(value as Record<string, unknown>);
+}
+
+function readableSnapshot<T extends Record<string, unknown> | null>(snapshot: T): T {
+  if (snapshot === null) return snapshot;
+  return Object.fromEntries(
+    Object.entries(snapshot)
+      .filter(([key]) => !INTERNAL_KEY.test(key))
+      .map(([key, inner]) => [key, readableValue(inner)]),
+  ) as T;
+}
+
 export function createEldersService(db: Db, regions: RegionsService, cipher: PiiCipher) {
   function sealContacts(contacts: CreateElderBody['contacts']): ElderContactRow[] {
     return contacts.map((c) => ({
@@ -299,8 +320,8 @@ export function createEldersService(db: Db, regions: RegionsService, cipher: Pii
         version: r.version,
         changedAt: r.changedAt.toISOString(),
         changedBy: r.changedBy,
-        before: r.before,
-        after: r.after,
+        before: readableSnapshot(r.before),
+        after: readableSnapshot(r.after),
       }));
     },
 
