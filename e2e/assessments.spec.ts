@@ -1,14 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ASSESSMENT_ITEMS } from '@yiyang/domain';
-import { DEMO_PASSWORD } from './playwright.config';
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page.getByTestId('welcome')).toBeVisible();
-}
+import { signIn } from './session';
 
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 

@@ -1,15 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './playwright.config';
+import { expect, test } from '@playwright/test';
+import { signIn } from './session';
 
 const ID_NUMBER = '150102194503121576';
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page.getByTestId('welcome')).toBeVisible();
-}
 
 test('a community worker registers an elder through the form, finds them in the list and opens the record', async ({
   page,

@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './playwright.config';
+import { expect, test } from '@playwright/test';
+import { signedInApi, signIn } from './session';
 import { ledger } from './ledger';
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page.getByTestId('welcome')).toBeVisible();
-}
 
 test('the admin follows an elder import on 后台任务, on a desktop and on a phone', async ({
   page,
@@ -17,11 +9,7 @@ test('the admin follows an elder import on 后台任务, on a desktop and on a p
   baseURL,
 }, testInfo) => {
   // A community worker imports a ledger through the API: the import is a background job.
-  const worker = await playwright.request.newContext({ baseURL });
-  const login = await worker.post('/api/v1/auth/login', {
-    data: { username: 'sq.worker', password: DEMO_PASSWORD },
-  });
-  expect(login.ok()).toBe(true);
+  const worker = await signedInApi(playwright, baseURL, 'sq.worker');
   const me = (await (await worker.get('/api/v1/auth/me')).json()) as { regionCode: string };
   const file = await ledger(me.regionCode);
   const started = await worker.post('/api/v1/elders/imports', {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './playwright.config';
+import { signedInApi, signIn } from './session';
 
 test('a street official sees their to-dos on 工作台 and in the bell, and opens the list filtered', async ({
   page,
@@ -7,11 +7,7 @@ test('a street official sees their to-dos on 工作台 and in the bell, and open
   baseURL,
 }, testInfo) => {
   // A community worker asks for a change that the street official must decide.
-  const worker = await playwright.request.newContext({ baseURL });
-  const login = await worker.post('/api/v1/auth/login', {
-    data: { username: 'sq.worker', password: DEMO_PASSWORD },
-  });
-  expect(login.ok()).toBe(true);
+  const worker = await signedInApi(playwright, baseURL, 'sq.worker');
   const me = (await (await worker.get('/api/v1/auth/me')).json()) as { regionCode: string };
   const elders = (await (await worker.get('/api/v1/elders?limit=20')).json()) as {
     items: { id: string; name: string; status: string }[];
@@ -29,10 +25,7 @@ test('a street official sees their to-dos on 工作台 and in the bell, and open
   expect(elderName).toBeDefined();
   await worker.dispose();
 
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill('mz.street');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await signIn(page, 'mz.street');
   await expect(page.getByTestId('welcome')).toHaveText('街道民政 张伟，您好');
   // The role in words, never its code; no permission strings on the page.
   await expect(page.getByTestId('who')).toContainText('民政');
