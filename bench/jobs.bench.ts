@@ -4,32 +4,12 @@
  * the idle server measured in the same run. The import's chunks yield to waiting requests.
  */
 import autocannon from 'autocannon';
-import { checkCharacter } from '@yiyang/domain';
-import { COLUMNS } from '../apps/server/src/modules/elders/elder-sheet';
+import { largeCsv } from '../apps/server/test/elder-import-files';
 import { report } from './support/report';
 import { startChildServer } from './support/child-server';
 
 const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
-
-function csv(): Blob {
-  const lines = [COLUMNS.map((c) => c.header).join(',')];
-  for (let i = 0; i < rows; i++) {
-    const birth = new Date(Date.UTC(1930, 0, 1 + Math.floor(i / 1000)));
-    const first17 = `150102${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(i % 1000).padStart(3, '0')}`;
-    const values: Record<string, string> = {
-      idNumber: first17 + checkCharacter(first17),
-      name: `压测${i}`,
-      hukouRegionCode: '150102',
-      regionCode: '150102001001',
-      address: '昭君路1号',
-      livingArrangement: '独居',
-      categories: '独居',
-    };
-    lines.push(COLUMNS.map((c) => values[c.key] ?? '').join(','));
-  }
-  return new Blob([lines.join('\r\n')]);
-}
 
 const server = await startChildServer<{ port: number; cookie: string }>('support/serve-import-app.ts');
 const base = `http://127.0.0.1:${server.info.port}`;
@@ -44,7 +24,7 @@ await autocannon({ url: `${base}/api/v1/auth/me`, connections: 4, duration: 1, h
 const idle = await me();
 
 const form = new FormData();
-form.append('file', csv(), 'bench.csv');
+form.append('file', new Blob([largeCsv(rows, '压测')]), 'bench.csv');
 const started = await fetch(`${base}/api/v1/elders/imports`, { method: 'POST', body: form, headers });
 if (started.status !== 202) throw new Error(`import: ${started.status} ${await started.text()}`);
 const job = (await started.json()) as { id: string };

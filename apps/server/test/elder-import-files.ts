@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { checkCharacter } from '@yiyang/domain';
+import { checkCharacter, shiftDays } from '@yiyang/domain';
 import { COLUMNS, SHEET_NAME } from '../src/modules/elders/elder-sheet';
 import { COMMUNITY_A1, type TestContext } from './test-app';
 
@@ -86,4 +86,28 @@ export async function readSheet(buffer: Buffer) {
     ),
   );
   return rows;
+}
+
+/**
+ * A CSV of `rows` distinct people in COMMUNITY_A1, named `${prefix}${n}`, for imports of a
+ * realistic size (the resume test, the import bench): a birth day per thousand, a sequence
+ * number within it.
+ */
+export function largeCsv(rows: number, prefix: string): Buffer {
+  const lines = [COLUMNS.map((c) => c.header).join(',')];
+  for (let i = 0; i < rows; i++) {
+    const birth = shiftDays('1930-01-01', Math.floor(i / 1000)).replaceAll('-', '');
+    const first17 = `150102${birth}${String(i % 1000).padStart(3, '0')}`;
+    const values: Record<string, string> = {
+      idNumber: first17 + checkCharacter(first17),
+      name: `${prefix}${i}`,
+      hukouRegionCode: '150102',
+      regionCode: COMMUNITY_A1,
+      address: '昭君路1号',
+      livingArrangement: '独居',
+      categories: '独居',
+    };
+    lines.push(COLUMNS.map((c) => values[c.key] ?? '').join(','));
+  }
+  return Buffer.from(lines.join('\r\n'), 'utf8');
 }

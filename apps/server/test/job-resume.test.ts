@@ -5,7 +5,6 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCharacter } from '@yiyang/domain';
 import { openDatabase, queryRows, type Database } from '../src/platform/db/database';
 import { runMigrations } from '../src/platform/db/migrate';
 import { createPiiCipher } from '../src/platform/crypto/pii-cipher';
@@ -13,8 +12,8 @@ import { loadMasterSecret } from '../src/platform/crypto/master-secret';
 import { createJobRunner } from '../src/platform/jobs/job-runner';
 import { createElderImportService, ELDER_IMPORT_JOB } from '../src/modules/elders/index';
 import { elderImportJobs } from '../src/modules/elders/elders.tables';
-import { COLUMNS } from '../src/modules/elders/elder-sheet';
-import { COMMUNITY_A1, createFreshPostgres, onPostgres } from './test-app';
+import { createFreshPostgres, onPostgres } from './test-app';
+import { largeCsv } from './elder-import-files';
 
 /**
  * An import killed with SIGKILL halfway — no chance to clean up — is finished by the next process
@@ -39,26 +38,6 @@ beforeAll(async () => {
 }, 150_000);
 afterAll(() => drop?.());
 
-function csvOf(rows: number): Buffer {
-  const lines = [COLUMNS.map((c) => c.header).join(',')];
-  for (let i = 0; i < rows; i++) {
-    // Distinct people: a birth day per thousand, a sequence number within it.
-    const birth = new Date(Date.UTC(1930, 0, 1 + Math.floor(i / 1000)));
-    const first17 = `150102${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(i % 1000).padStart(3, '0')}`;
-    const values: Record<string, string> = {
-      idNumber: first17 + checkCharacter(first17),
-      name: `续导${i}`,
-      hukouRegionCode: '150102',
-      regionCode: COMMUNITY_A1,
-      address: '昭君路1号',
-      livingArrangement: '独居',
-      categories: '独居',
-    };
-    lines.push(COLUMNS.map((c) => values[c.key] ?? '').join(','));
-  }
-  return Buffer.from(lines.join('\r\n'), 'utf8');
-}
-
 async function openSameDatabase(): Promise<Database> {
   const database = databaseUrl
     ? await openDatabase({ kind: 'postgres', url: databaseUrl })
@@ -70,7 +49,7 @@ async function openSameDatabase(): Promise<Database> {
 describe('an import killed mid-run', () => {
   it('is resumed by the next process from its last chunk, with no row imported twice', async () => {
     const file = path.join(dataDir, 'elders.csv');
-    writeFileSync(file, csvOf(ROWS));
+    writeFileSync(file, largeCsv(ROWS, '续导'));
     const cli = spawn(
       process.execPath,
       ['--import', 'tsx', cliEntry, 'import', 'elders', file, '--region', '150102'],
