@@ -87,9 +87,19 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
     return found;
   }
 
-  async function state(id: string): Promise<JobState | null> {
-    const rows = await queryRows<{ state: JobState }>(db, sql`select state from pgboss.job where id = ${id}`);
-    return rows[0]?.state ?? null;
+  async function find(id: string): Promise<{ name: string; state: JobState } | undefined> {
+    const [row] = await queryRows<{ name: string; state: JobState }>(
+      db,
+      sql`select name, state from pgboss.job where id = ${id}`,
+    );
+    return row;
+  }
+
+  /** A job of this runner's queues, for retrying or cancelling by hand. */
+  async function managed(id: string): Promise<{ name: string; state: JobState }> {
+    const row = await find(id);
+    if (!row || !definitions.has(row.name)) throw new AppError('JOB_NOT_FOUND');
+    return row;
   }
 
   async function run(def: JobDefinition<object>, job: PgBoss.JobWithMetadata<object>): Promise<void> {
@@ -108,7 +118,7 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
       async checkpoint() {
         await yieldToRequests();
         if (stopping) throw new JobInterrupted('stopping');
-        if ((await state(job.id)) === 'cancelled') throw new JobInterrupted('cancelled');
+        if ((await find(job.id))?.state === 'cancelled') throw new JobInterrupted('cancelled');
       },
     };
     try {
@@ -322,11 +332,7 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
 
     /** Runs a failed or cancelled job again, from where its own resume logic takes it. */
     async retry(id: string) {
-      const [row] = await queryRows<{ name: string; state: JobState }>(
-        db,
-        sql`select name, state from pgboss.job where id = ${id}`,
-      );
-      if (!row || !definitions.has(row.name)) throw new AppError('JOB_NOT_FOUND');
+      const row = await managed(id);
       if (row.state === 'failed') await boss.retry(row.name, id);
       else if (row.state === 'cancelled') await boss.resume(row.name, id);
       else throw new AppError('JOB_NOT_RETRYABLE');
@@ -334,11 +340,7 @@ export function createJobRunner(database: Database, options: JobRunnerOptions) {
     },
 
     async cancel(id: string) {
-      const [row] = await queryRows<{ name: string; state: JobState }>(
-        db,
-        sql`select name, state from pgboss.job where id = ${id}`,
-      );
-      if (!row || !definitions.has(row.name)) throw new AppError('JOB_NOT_FOUND');
+      const row = await managed(id);
       if (!['created', 'retry', 'active'].includes(row.state)) throw new AppError('JOB_NOT_CANCELLABLE');
       await boss.cancel(row.name, id);
     },
