@@ -1,13 +1,12 @@
 // The application on a fresh database with the demo regions and a realistic number of staff
 // accounts (BENCH_USERS, default 5,000), signed in as a district official.
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../apps/server/src/app';
 import { openDatabase } from '../../apps/server/src/platform/db/database';
 import { runMigrations } from '../../apps/server/src/platform/db/migrate';
 import { hashPassword } from '../../apps/server/src/platform/auth/password-hash';
 import { seedDemoRegions } from '../../apps/server/src/demo/seed-demo';
-import { createPiiCipher } from '../../apps/server/src/platform/crypto/pii-cipher';
 import { createFreshPostgres } from '../../apps/server/test/test-app';
+import { serveSignedIn } from './serve-signed-in';
 
 const usersWanted = Number(process.env.BENCH_USERS ?? 5000);
 const pgUrl = process.env.BENCH_DATABASE_URL;
@@ -33,30 +32,4 @@ await database.db.execute(sql`
 // A live database has planner statistics (autovacuum); a freshly seeded one must be analysed.
 await database.db.execute(sql`analyze`);
 
-const app = await buildApp({
-  database,
-  cipher: createPiiCipher('yiyang-bench-master-secret-32-bytes'),
-  broker: 'off',
-  version: 'bench',
-});
-await app.listen({ port: 0, host: '127.0.0.1' });
-const login = await app.inject({
-  method: 'POST',
-  url: '/api/v1/auth/login',
-  payload: { username: 'district', password },
-});
-const cookie = login.cookies.find((c) => c.name === 'yiyang_session');
-const address = app.server.address();
-console.log(
-  JSON.stringify({
-    port: typeof address === 'object' && address ? address.port : 0,
-    cookie: `yiyang_session=${cookie?.value}`,
-    database: database.kind,
-  }),
-);
-process.on('SIGTERM', async () => {
-  await app.close();
-  await database.close();
-  await fresh?.drop();
-  process.exit(0);
-});
+await serveSignedIn(database, 'district', password, async () => fresh?.drop());
